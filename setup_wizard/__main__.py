@@ -1,0 +1,3 @@
+from setup_wizard.app import main
+
+raise SystemExit(main())

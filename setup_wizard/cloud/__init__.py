@@ -1,0 +1,1 @@
+"""The Particle Cloud calls of the onboarding journey, as a typed async client."""

@@ -1,0 +1,1 @@
+"""The Qt-free onboarding flow: typed state, steps, cancellation, retries."""

@@ -1,0 +1,1 @@
+"""PySide6 pages that render the flow's state."""
