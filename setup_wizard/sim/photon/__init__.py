@@ -1,0 +1,22 @@
+"""A simulated Particle Photon in listening mode, written from softap-protocol.md alone.
+
+``device`` holds the lifecycle, ``softap`` the two setup servers of one listening session
+(``tcp_server``, ``http_server``) over the shared ``commands``; ``flash`` is what the device
+remembers, ``radio`` how it scans and joins, ``keys`` its RSA key pair.
+"""
+
+from setup_wizard.sim.photon.device import SimulatedPhoton
+from setup_wizard.sim.photon.faults import PhotonFaults
+from setup_wizard.sim.photon.flash import StoredCredential
+from setup_wizard.sim.photon.security import SecurityType
+from setup_wizard.sim.photon.state import Led, LedPattern, PhotonState
+
+__all__ = [
+    "Led",
+    "LedPattern",
+    "PhotonFaults",
+    "PhotonState",
+    "SecurityType",
+    "SimulatedPhoton",
+    "StoredCredential",
+]

@@ -1,0 +1,25 @@
+"""Misbehaviours of real Photons that clients must survive (softap-protocol.md §2.2, §3.5, §3.7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PhotonFaults:
+    """All off by default; a test switches on the one it is about."""
+
+    # The first TCP connection of each listening session is taken and never answered (firmware
+    # issue #1252); the worker is free again once the client gives up and closes it.
+    first_tcp_command_hangs: bool = False
+    # scan-ap writes this many entries, then the device's network stack freezes: neither server
+    # answers anything until reset() (issues #1334, #1407: crowded places).
+    scan_stalls_after: int | None = None
+    # connect-ap is carried out but its reply never reaches the client (the AP went down first).
+    drop_connect_ap_reply: bool = False
+    # No TCP server on 5609 (as on firmware that lost it): only HTTP answers.
+    tcp_closed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.scan_stalls_after is not None and self.scan_stalls_after < 0:
+            raise ValueError("scan_stalls_after counts entries, so it is 0 or more")

@@ -1,0 +1,110 @@
+"""The Photon's Wi-Fi radio (BCM43362, 2.4 GHz only) in a simulated environment.
+
+A scan sweeps the channels one by one and reports each access point as it hears it, hidden
+ones with an empty SSID. Joining is directed at a stored SSID, so a hidden network joins
+as long as it is within reach and the key is right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from setup_wizard.sim.clock import SimClock
+from setup_wizard.sim.photon import timing
+from setup_wizard.sim.photon.flash import EapType, EnterpriseConfig, StoredCredential
+from setup_wizard.sim.photon.keys import hex_decode
+from setup_wizard.sim.photon.security import SecurityType, coarse_security
+from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
+
+_CHANNELS = range(1, 15)
+SSID_MAX_BYTES = 32
+
+
+@dataclass(frozen=True)
+class ScanEntry:
+    ssid: bytes  # b"" for a hidden network
+    rssi: int
+    sec: int
+    channel: int
+    mdr: int
+
+
+async def scan(clock: SimClock, env: WifiEnvironment) -> AsyncIterator[ScanEntry]:
+    """One sweep: each channel's access points, reported after that channel's dwell time."""
+    dwell = timing.SCAN_SECONDS / len(_CHANNELS)
+    for channel in _CHANNELS:
+        await clock.sleep(dwell)
+        for net in list(env.networks):
+            if net.is_2ghz and net.channel == channel:
+                ssid = b"" if net.hidden else net.ssid.encode()[:SSID_MAX_BYTES]
+                yield ScanEntry(ssid, net.rssi, net.sec, net.channel, net.mdr)
+
+
+async def find_security(clock: SimClock, env: WifiEnvironment, ssid: bytes) -> int | None:
+    """configure-ap's own scan: the security of the last access point heard with this SSID."""
+    found: int | None = None
+    async for entry in scan(clock, env):
+        if entry.ssid == ssid:
+            found = entry.sec
+    return found
+
+
+@dataclass(frozen=True)
+class JoinAttempt:
+    network: SimNetwork | None  # the access point joined, None on failure
+    seconds: float  # how long the attempt took
+
+
+def attempt_join(
+    env: WifiEnvironment, credential: StoredCredential, enterprise: EnterpriseConfig | None
+) -> JoinAttempt:
+    """Join one stored network as ``wiced_join_ap_specific`` would: SSID, security type, key."""
+    candidates = [
+        net for net in env.networks if net.is_2ghz and net.ssid.encode() == credential.ssid_bytes
+    ]
+    if not candidates:
+        return JoinAttempt(None, timing.JOIN_ABSENT_SECONDS)
+    for net in sorted(candidates, key=lambda n: n.rssi, reverse=True):
+        if _same_kind(credential, net) and _key_fits(credential, enterprise, net):
+            return JoinAttempt(net, timing.JOIN_SUCCESS_SECONDS)
+    return JoinAttempt(None, timing.JOIN_WRONG_KEY_SECONDS)
+
+
+def wep_key(password: str) -> bytes:
+    """The key bytes of a WEP network: hex digits as given, else the ASCII characters."""
+    if len(password) in (10, 26, 32, 58):
+        try:
+            return bytes.fromhex(password)
+        except ValueError:
+            pass
+    return password.encode()
+
+
+def _same_kind(credential: StoredCredential, net: SimNetwork) -> bool:
+    return coarse_security(credential.security) == coarse_security(net.sec)
+
+
+def _key_fits(
+    credential: StoredCredential, enterprise: EnterpriseConfig | None, net: SimNetwork
+) -> bool:
+    kind = coarse_security(net.sec)
+    if kind in (SecurityType.OPEN, SecurityType.NOT_SET):
+        return True
+    password = net.password or ""
+    if kind == SecurityType.WEP:
+        return credential.key == wep_key(password)
+    if kind.is_enterprise:
+        if enterprise is None:
+            return False
+        if enterprise.eap_type == EapType.PEAP:
+            return enterprise.password == password.encode()
+        return enterprise.eap_type == EapType.TLS  # certificates are not checked here
+    return credential.key == password.encode()
+
+
+def stored_key(security: int, password: bytes) -> bytes:
+    """What the firmware writes to flash: WEP keys hex-decoded (§3.6 step 5), else ≤ 64 bytes."""
+    if coarse_security(security) == SecurityType.WEP and len(password) > 1 and password[0] > 4:
+        return hex_decode(password, 64)
+    return password[:64]
