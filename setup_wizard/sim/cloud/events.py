@@ -1,0 +1,80 @@
+"""Device events and the server-sent-event streams that carry them.
+
+Wire format as the reference gives it: ``event: NAME`` and ``data: {"data", "ttl",
+"published_at", "coreid"}`` lines and a blank line. A stream opens with the comment
+``:ok`` and, while idle, sends a bare newline every ``KEEPALIVE_SECONDS`` of simulated
+time. The docs speak of keep-alives "about every 60 s", but particle-api-js drops a
+stream after 13 s of silence ("keep alive can be sent up to 12 seconds after last
+event"), so the real server must be faster than that: 9 s is chosen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from setup_wizard.sim.cloud.model import Device, iso
+
+KEEPALIVE_SECONDS = 9.0
+EVENT_TTL = 60
+OPENING = b":ok\n\n"
+KEEPALIVE = b"\n"
+
+
+@dataclass(frozen=True)
+class CloudEvent:
+    name: str
+    data: str
+    published_at: float
+    device: Device  # filters read its owner and product at publish time
+    ttl: int = EVENT_TTL
+
+    def frame(self) -> bytes:
+        payload = {
+            "data": self.data,
+            "ttl": self.ttl,
+            "published_at": iso(self.published_at),
+            "coreid": self.device.id,
+        }
+        data = json.dumps(payload, separators=(",", ":"))
+        return f"event: {self.name}\ndata: {data}\n\n".encode()
+
+
+@dataclass(eq=False)
+class Subscription:
+    accepts: Callable[[CloudEvent], bool]
+    remote: str
+    queue: asyncio.Queue[CloudEvent | None] = field(default_factory=asyncio.Queue)
+
+
+class EventBus:
+    """Fans events out to open streams; ``close`` ends every stream."""
+
+    def __init__(self) -> None:
+        self._subscriptions: set[Subscription] = set()
+        self.closed = False
+
+    def subscribe(self, accepts: Callable[[CloudEvent], bool], remote: str) -> Subscription:
+        subscription = Subscription(accepts, remote)
+        self._subscriptions.add(subscription)
+        if self.closed:
+            subscription.queue.put_nowait(None)
+        return subscription
+
+    def unsubscribe(self, subscription: Subscription) -> None:
+        self._subscriptions.discard(subscription)
+
+    def open_streams(self, remote: str) -> int:
+        return sum(1 for s in self._subscriptions if s.remote == remote)
+
+    def publish(self, event: CloudEvent) -> None:
+        for subscription in self._subscriptions:
+            if subscription.accepts(event):
+                subscription.queue.put_nowait(event)
+
+    def close(self) -> None:
+        self.closed = True
+        for subscription in self._subscriptions:
+            subscription.queue.put_nowait(None)

@@ -1,0 +1,188 @@
+"""``SimulatedCloud``: the HTTP server on 127.0.0.1 and the ``CloudLink`` the Photons call."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from setup_wizard.sim.clock import SimClock
+from setup_wizard.sim.cloud.context import CloudContext
+from setup_wizard.sim.cloud.errors import ApiError, LegacyError, not_found
+from setup_wizard.sim.cloud.events import CloudEvent, EventBus
+from setup_wizard.sim.cloud.faults import FailureInjector
+from setup_wizard.sim.cloud.ids import Ids
+from setup_wizard.sim.cloud.model import (
+    ClientInfo,
+    CustomerView,
+    DeveloperInfo,
+    DeviceView,
+    Product,
+)
+from setup_wizard.sim.cloud.ratelimit import RateLimiter
+from setup_wizard.sim.cloud.routes_account import AccountRoutes
+from setup_wizard.sim.cloud.routes_devices import DeviceRoutes
+from setup_wizard.sim.cloud.routes_events import EventRoutes
+from setup_wizard.sim.cloud.routes_oauth import OAuthRoutes
+from setup_wizard.sim.cloud.routes_products import ProductRoutes
+from setup_wizard.sim.cloud.store import CloudStore
+from setup_wizard.sim.link import Handshake
+
+log = logging.getLogger(__name__)
+
+LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
+SEEDED_DEVELOPER = "developer@example.com"
+SEEDED_PRODUCT = "Photon Setup Demo"
+SEEDED_CLIENT = "Photon Setup"
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every answer is JSON, errors included (unknown routes: 404)."""
+    try:
+        return await handler(request)
+    except ApiError as error:
+        return error.response()
+    except (web.HTTPNotFound, web.HTTPMethodNotAllowed):
+        return not_found().response()
+    except web.HTTPException as error:
+        return LegacyError(error.status, error.reason).response()
+    except Exception:
+        log.exception("simulated cloud: %s %s failed", request.method, request.path)
+        return LegacyError(500, "Internal Server Error").response()
+
+
+class SimulatedCloud:
+    """A Particle Cloud on loopback with one product, its OAuth client and one developer."""
+
+    def __init__(
+        self,
+        *,
+        clock: SimClock,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        mfa: bool = False,
+        seed: int | None = None,
+    ) -> None:
+        if host not in LOOPBACK_HOSTS:
+            raise ValueError(f"the simulated cloud serves loopback only, not {host!r}")
+        self.clock = clock
+        self._host, self._port = host, port
+        ids = Ids(seed)
+        self._store = CloudStore(ids)
+        self._events = EventBus()
+        self._faults = FailureInjector()
+        self._limiter = RateLimiter(clock)
+        self._runner: web.AppRunner | None = None
+        self._url: str | None = None
+
+        password = ids.password()
+        otp_secret = ids.otp_secret() if mfa else None
+        developer = self._store.add_developer(SEEDED_DEVELOPER, password, mfa_secret=otp_secret)
+        self.product: Product = self._store.add_product(SEEDED_PRODUCT, developer)
+        client = self._store.add_client(self.product, SEEDED_CLIENT, "installed")
+        self.client = ClientInfo(id=client.id, secret=client.secret)
+        self.developer = DeveloperInfo(
+            username=developer.username, password=password, mfa_otp_secret=otp_secret
+        )
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            raise RuntimeError("the simulated cloud is not started")
+        return self._url
+
+    async def start(self) -> None:
+        if self._runner is not None:
+            return
+        app = web.Application(
+            middlewares=[self._faults.middleware(), self._limiter.middleware(), json_errors]
+        )
+        ctx = CloudContext(self._store, self.clock, self._events)
+        # Event routes first: their paths would otherwise match /v1/devices/{device}.
+        for routes in (
+            EventRoutes(ctx),
+            OAuthRoutes(ctx),
+            AccountRoutes(ctx),
+            DeviceRoutes(ctx),
+            ProductRoutes(ctx),
+        ):
+            routes.register(app.router)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self._host, self._port).start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        host, port = runner.addresses[0][:2]
+        self._url = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+        log.info("simulated cloud at %s", self._url)
+
+    async def stop(self) -> None:
+        """Ends the event streams, then closes the server (idempotent)."""
+        runner, self._runner = self._runner, None
+        if runner is None:
+            return
+        self._events.close()
+        await runner.cleanup()
+
+    # --- CloudLink ---
+
+    async def device_online(self, handshake: Handshake) -> bool:
+        now = self.clock.now()
+        device, claimed = self._store.handshake(handshake, now)
+        self._events.publish(CloudEvent("spark/status", "online", now, device))
+        return claimed
+
+    async def device_offline(self, device_id: str) -> None:
+        device = self._store.devices.get(device_id.lower())
+        if device is None or not device.online:
+            return
+        device.online = False
+        self._events.publish(CloudEvent("spark/status", "offline", self.clock.now(), device))
+
+    # --- for tests and the simulator command ---
+
+    def add_developer(self, username: str, password: str, *, member_of_product: bool) -> None:
+        account = self._store.add_developer(username, password)
+        if member_of_product:
+            account.team.add(self.product.id)
+
+    def inject_failure(
+        self,
+        method: str,
+        path: str,
+        *,
+        status: int,
+        count: int = 1,
+        retry_after: float | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> None:
+        """The next ``count`` requests matching ``method`` ("*" = any) and ``path`` (exact,
+        or a shell-style pattern) fail with ``status``; the body defaults to the route's
+        usual error shape, and ``retry_after`` adds a ``Retry-After`` header."""
+        self._faults.add(
+            method, path, status=status, count=count, retry_after=retry_after, body=body
+        )
+
+    def customer(self, email: str) -> CustomerView | None:
+        return self._store.view_customer(email)
+
+    def device(self, device_id: str) -> DeviceView | None:
+        return self._store.view_device(device_id)
+
+    def ready_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "product": {"id": self.product.id, "slug": self.product.slug},
+            "client": {"id": self.client.id, "secret": self.client.secret},
+            "developer": {
+                "username": self.developer.username,
+                "password": self.developer.password,
+                "mfa_otp_secret": self.developer.mfa_otp_secret,
+            },
+        }

@@ -1,0 +1,225 @@
+"""The cloud's state and the rules that change it (no HTTP here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from setup_wizard.sim.cloud.ids import Ids, slugify
+from setup_wizard.sim.cloud.model import (
+    AccessToken,
+    Account,
+    AccountKind,
+    ClaimCode,
+    CustomerView,
+    Device,
+    DeviceView,
+    MfaChallenge,
+    OAuthClient,
+    Product,
+    RefreshToken,
+)
+from setup_wizard.sim.link import Handshake
+
+# The public clients of Particle's own tools; their secret equals their ID.
+BUILT_IN_CLIENTS = ("particle", "particle-api", "particle-cli")
+CLAIM_CODE_LIFETIME = 3600.0  # forum (Particle staff): use within one hour
+
+
+class CloudStore:
+    def __init__(self, ids: Ids) -> None:
+        self.ids = ids
+        self.products: dict[int, Product] = {}
+        self.clients: dict[str, OAuthClient] = {
+            name: OAuthClient(id=name, secret=name, name=name, type="installed")
+            for name in BUILT_IN_CLIENTS
+        }
+        self.developers: dict[str, Account] = {}
+        self.customers: dict[tuple[int, str], Account] = {}
+        self.access_tokens: dict[str, AccessToken] = {}
+        self.refresh_tokens: dict[str, RefreshToken] = {}
+        self.mfa_challenges: dict[str, MfaChallenge] = {}
+        self.claim_codes: dict[str, ClaimCode] = {}
+        self.devices: dict[str, Device] = {}
+
+    # --- accounts, products, clients ---
+
+    def add_developer(
+        self, username: str, password: str, *, mfa_secret: str | None = None
+    ) -> Account:
+        key = username.strip().lower()
+        if key in self.developers:
+            raise ValueError(f"developer {key} already exists")
+        account = Account(
+            id=self.ids.object_id(),
+            username=key,
+            password=password,
+            kind=AccountKind.DEVELOPER,
+            mfa_secret=mfa_secret,
+        )
+        self.developers[key] = account
+        return account
+
+    def add_product(self, name: str, owner: Account) -> Product:
+        product_id = self.ids.integer(1000, 29999)
+        while product_id in self.products:
+            product_id += 1
+        product = Product(
+            id=product_id, slug=f"{slugify(name)}-v{product_id}", name=name, owner_id=owner.id
+        )
+        self.products[product.id] = product
+        owner.team.add(product.id)
+        return product
+
+    def add_client(
+        self,
+        product: Product,
+        name: str,
+        client_type: str,
+        *,
+        scope: str | None = None,
+        redirect_uri: str | None = None,
+    ) -> OAuthClient:
+        client_id = self.ids.client_id(name)
+        while client_id in self.clients:
+            client_id = self.ids.client_id(name)
+        client = OAuthClient(
+            id=client_id,
+            secret=self.ids.token(),
+            name=name,
+            type=client_type,
+            product_id=product.id,
+            scope=scope,
+            redirect_uri=redirect_uri,
+        )
+        self.clients[client.id] = client
+        return client
+
+    def add_customer(self, product: Product, email: str, password: str | None) -> Account:
+        account = Account(
+            id=self.ids.object_id(),
+            username=email.strip().lower(),
+            password=password,
+            kind=AccountKind.CUSTOMER,
+            product_id=product.id,
+        )
+        self.customers[(product.id, account.username)] = account
+        return account
+
+    def product(self, id_or_slug: str) -> Product | None:
+        if id_or_slug.isdigit():
+            return self.products.get(int(id_or_slug))
+        return next((p for p in self.products.values() if p.slug == id_or_slug), None)
+
+    def customer(self, product_id: int, email: str) -> Account | None:
+        return self.customers.get((product_id, email.strip().lower()))
+
+    def customers_of(self, product: Product) -> list[Account]:
+        return [a for (pid, _), a in self.customers.items() if pid == product.id]
+
+    def clients_of(self, product: Product) -> list[OAuthClient]:
+        return [c for c in self.clients.values() if c.product_id == product.id]
+
+    @staticmethod
+    def is_team_member(account: Account, product: Product) -> bool:
+        return account.kind is AccountKind.DEVELOPER and product.id in account.team
+
+    def check_password(self, client: OAuthClient, username: str, password: str) -> Account | None:
+        """Product clients sign in that product's customers; built-in ones, developers."""
+        if client.product_id is not None:
+            account = self.customer(client.product_id, username)
+        else:
+            account = self.developers.get(username.strip().lower())
+        if account is None or account.password is None or account.password != password:
+            return None
+        return account
+
+    # --- tokens ---
+
+    def token(self, value: str) -> AccessToken | None:
+        return self.access_tokens.get(value)
+
+    def revoke_all(self, account: Account) -> None:
+        for table in (self.access_tokens, self.refresh_tokens):
+            for value in [v for v, t in table.items() if t.account is account]:
+                del table[value]
+
+    # --- claim codes and devices ---
+
+    def new_claim_code(self, account: Account, product_id: int | None, now: float) -> ClaimCode:
+        code = ClaimCode(
+            value=self.ids.claim_code(),
+            account=account,
+            product_id=product_id,
+            expires_at=now + CLAIM_CODE_LIFETIME,
+        )
+        self.claim_codes[code.value] = code
+        return code
+
+    def devices_of(self, account: Account) -> list[Device]:
+        """The account's devices, most recent handshake first (as the API sorts them)."""
+        return _latest_first(d for d in self.devices.values() if d.owner is account)
+
+    def devices_in(self, product: Product) -> list[Device]:
+        return _latest_first(d for d in self.devices.values() if d.product_id == product.id)
+
+    def handshake(self, handshake: Handshake, now: float) -> tuple[Device, bool]:
+        """A device finished its cloud handshake; returns it and whether its code claimed it.
+
+        The code is spent by its first use, valid or late, as a one-time code is.
+        """
+        device_id = handshake.device_id.lower()
+        device = self.devices.get(device_id)
+        if device is None:
+            device = Device(
+                id=device_id,
+                platform_id=handshake.platform_id,
+                name=self.ids.device_name({d.name for d in self.devices.values()}),
+                product_id=handshake.platform_id,  # not a product device until claimed into one
+            )
+            self.devices[device_id] = device
+        claimed = False
+        if handshake.claim_code is not None:
+            code = self.claim_codes.pop(handshake.claim_code, None)
+            if code is not None and code.expires_at > now:
+                device.owner = code.account
+                if code.product_id is not None:
+                    device.product_id = code.product_id
+                claimed = True
+        device.online = True
+        device.last_heard = device.last_handshake_at = now
+        device.last_ip_address = "127.0.0.1"
+        return device, claimed
+
+    # --- read-only views for tests ---
+
+    def view_customer(self, email: str) -> CustomerView | None:
+        key = email.strip().lower()
+        account = next((a for (_, name), a in self.customers.items() if name == key), None)
+        if account is None or account.product_id is None:
+            return None
+        return CustomerView(
+            id=account.id,
+            email=account.username,
+            product_id=account.product_id,
+            has_password=account.password is not None,
+            device_ids=tuple(d.id for d in self.devices_of(account)),
+        )
+
+    def view_device(self, device_id: str) -> DeviceView | None:
+        device = self.devices.get(device_id.lower())
+        if device is None:
+            return None
+        return DeviceView(
+            id=device.id,
+            name=device.name,
+            platform_id=device.platform_id,
+            product_id=device.product_id,
+            online=device.online,
+            owner=device.owner.username if device.owner else None,
+            last_heard=device.last_heard,
+            last_handshake_at=device.last_handshake_at,
+        )
+
+
+def _latest_first(devices: Iterable[Device]) -> list[Device]:
+    return sorted(devices, key=lambda d: d.last_handshake_at or 0.0, reverse=True)
