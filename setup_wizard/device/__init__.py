@@ -1,1 +1,61 @@
 """The Photon's SoftAP setup protocol (TCP 5609 and HTTP 80), as a typed async client."""
+
+from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.client import PhotonClient
+from setup_wizard.device.errors import (
+    ChannelError,
+    ClaimCodeError,
+    DeviceError,
+    DeviceKeyError,
+    DeviceRejectedError,
+    DeviceReplyUnreadableError,
+    DeviceTimeoutError,
+    DeviceUnreachableError,
+    EnterpriseNotSupportedError,
+    InvalidSetupInputError,
+    OpenNetworkPasswordError,
+    PassphraseError,
+    ScanTimeoutError,
+    SsidCharacterError,
+    SsidLengthError,
+    UnsupportedSecurityError,
+    WepKeyError,
+)
+from setup_wizard.device.keys import DevicePublicKey
+from setup_wizard.device.models import ConnectResult, DeviceInfo, WifiNetwork, signal_bars
+from setup_wizard.device.policy import TransportPolicy
+from setup_wizard.device.probe import probe
+from setup_wizard.device.security import MANUAL_ENTRY_CHOICES, Security
+from setup_wizard.device.transport import Transport
+
+__all__ = [
+    "MANUAL_ENTRY_CHOICES",
+    "ChannelError",
+    "ClaimCodeError",
+    "ConnectResult",
+    "DeviceAddress",
+    "DeviceError",
+    "DeviceInfo",
+    "DeviceKeyError",
+    "DevicePublicKey",
+    "DeviceRejectedError",
+    "DeviceReplyUnreadableError",
+    "DeviceTimeoutError",
+    "DeviceUnreachableError",
+    "EnterpriseNotSupportedError",
+    "InvalidSetupInputError",
+    "OpenNetworkPasswordError",
+    "PassphraseError",
+    "PhotonClient",
+    "ScanTimeoutError",
+    "Security",
+    "SsidCharacterError",
+    "SsidLengthError",
+    "Transport",
+    "TransportPolicy",
+    "UnsupportedSecurityError",
+    "WepKeyError",
+    "WifiNetwork",
+    "probe",
+    "signal_bars",
+]

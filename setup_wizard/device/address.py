@@ -1,4 +1,4 @@
-"""Where the Photon's setup servers are: a real Photon at 192.168.0.1, a simulated one on loopback."""
+"""Where a Photon's setup servers are: 192.168.0.1 for a real one, loopback for a simulation."""
 
 from __future__ import annotations
 

@@ -1,0 +1,248 @@
+"""Everything that can go wrong talking to a Photon, as typed errors a person can act on.
+
+``str(error)`` is the message to show: what happened and what to do next. No message ever
+holds a password or claim code; SSIDs and device addresses are not secret and may appear.
+"""
+
+from __future__ import annotations
+
+from setup_wizard.device.address import DeviceAddress
+
+_RESET_HINT = "hold its SETUP button for 3 seconds until the light blinks dark blue"
+
+
+class DeviceError(Exception):
+    """Base of every device-layer error; the message is meant for the person at the computer."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# -- the device did not answer -------------------------------------------------------------
+
+
+class DeviceUnreachableError(DeviceError):
+    """Nothing accepted a connection at the device address."""
+
+    def __init__(self, address: DeviceAddress) -> None:
+        self.address = address
+        super().__init__(
+            f"Could not reach the Photon at {address.host}. Make sure this computer is "
+            "connected to the Photon's own Wi-Fi (named “Photon-…”) and that the Photon's "
+            f"light is blinking dark blue; if it is not, {_RESET_HINT}."
+        )
+
+
+class DeviceTimeoutError(DeviceError):
+    """The device took the request but did not finish answering in time."""
+
+    def __init__(self, command: str, message: str | None = None) -> None:
+        self.command = command
+        super().__init__(
+            message
+            or (
+                f"The Photon stopped answering (while running “{command}”). Make sure this "
+                "computer is still on the Photon's Wi-Fi and the light is blinking dark blue, "
+                "then try again."
+            )
+        )
+
+
+class ScanTimeoutError(DeviceTimeoutError):
+    """The Wi-Fi scan never finished: known firmware hang in crowded places (needs a reset)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "scan-ap",
+            "The Photon did not finish scanning for Wi-Fi networks; it may be stuck. Reset it "
+            f"({_RESET_HINT}) and try again, or type the network name yourself.",
+        )
+
+
+# -- the device answered, but not with what we asked for ------------------------------------
+
+
+class DeviceReplyUnreadableError(DeviceError):
+    """The answer was not the JSON the protocol promises."""
+
+    def __init__(self, command: str, detail: str) -> None:
+        self.command = command
+        self.detail = detail
+        super().__init__(
+            f"The Photon sent an answer to “{command}” that this app cannot read ({detail}). "
+            f"Reset the Photon ({_RESET_HINT}) and try again. If it keeps happening, something "
+            "other than a Photon in setup mode may be answering at this address."
+        )
+
+
+class DeviceKeyError(DeviceReplyUnreadableError):
+    """The public key is missing or not an RSA key we can encrypt the Wi-Fi password with."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("public-key", detail)
+        self.message = (
+            "The Photon did not give a usable encryption key, so the Wi-Fi password cannot be "
+            f"sent safely ({detail}). Reset the Photon ({_RESET_HINT}) and try again."
+        )
+
+
+class DeviceRejectedError(DeviceError):
+    """The device refused the request: an empty reply (``code`` None) or ``"r"`` ≠ 0."""
+
+    def __init__(self, command: str, code: int | None, message: str) -> None:
+        self.command = command
+        self.code = code
+        super().__init__(message)
+
+
+# mbedTLS reports RSA failures as negative codes far below the firmware's own -1…-4.
+_FIRST_CRYPTO_CODE = -5
+
+
+def configure_rejection(code: int | None, ssid: str) -> DeviceRejectedError:
+    """Explain a refused ``configure-ap`` (firmware result codes, §3.6 and wlan_hal.h)."""
+    if code is None:
+        text = (
+            "The Photon refused the Wi-Fi settings without saying why. Try again; if it keeps "
+            "happening, the Photon's firmware may be too old and should be updated."
+        )
+    elif code == -1:
+        text = (
+            f"The Photon did not accept the security type of “{ssid}”. Choose the network from "
+            "the Photon's list (or pick the right security type) and try again."
+        )
+    elif code == -2:
+        text = (
+            f"The Photon cannot see the network “{ssid}”. It only finds 2.4 GHz networks that "
+            "show their name: check the spelling, move the Photon closer to the router, and "
+            "make sure the network is not hidden or 5 GHz only."
+        )
+    elif code == -3:
+        text = "The Photon refused the network name: it must be 1 to 32 bytes long."
+    elif code == -4:
+        text = (
+            "The Photon refused the password: its length does not fit this kind of network. "
+            "Check the password and try again."
+        )
+    elif code <= _FIRST_CRYPTO_CODE:
+        text = (
+            "The Photon could not decrypt the Wi-Fi password. Try again; if it keeps happening, "
+            f"reset the Photon ({_RESET_HINT}) and start over."
+        )
+    else:
+        text = f"The Photon refused the Wi-Fi settings (error {code}). Try again."
+    return DeviceRejectedError("configure-ap", code, text)
+
+
+def claim_code_rejection(code: int | None) -> DeviceRejectedError:
+    """Explain a refused ``set`` of the claim code."""
+    if code is None or code == -1:
+        text = (
+            "The Photon refused the claim code. Get a new claim code (go back one step) and "
+            "try again."
+        )
+    else:
+        text = (
+            f"The Photon could not store the claim code (error {code}). Reset the Photon "
+            f"({_RESET_HINT}) and try again."
+        )
+    return DeviceRejectedError("set", code, text)
+
+
+def generic_rejection(command: str, code: int | None) -> DeviceRejectedError:
+    """A refusal of a command that has no documented failure codes."""
+    suffix = "" if code is None else f" (error {code})"
+    return DeviceRejectedError(
+        command,
+        code,
+        f"The Photon refused “{command}”{suffix}. Reset it ({_RESET_HINT}) and try again.",
+    )
+
+
+# -- our own input, refused before anything is sent -----------------------------------------
+
+
+class InvalidSetupInputError(DeviceError, ValueError):
+    """A value the Photon cannot take; raised before anything goes on the wire."""
+
+
+class SsidLengthError(InvalidSetupInputError):
+    def __init__(self, byte_count: int) -> None:
+        self.byte_count = byte_count
+        super().__init__(
+            "Enter the network name."
+            if byte_count == 0
+            else f"The network name is too long ({byte_count} bytes); Wi-Fi names have at most "
+            "32 bytes. Check the name."
+        )
+
+
+class SsidCharacterError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            'The network name contains a character the Photon cannot receive (a quote ", a '
+            "backslash \\ or a control character). Rename the network on the router, or use "
+            "another network for the Photon."
+        )
+
+
+class PassphraseError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A WPA/WPA2 password has 8 to 63 characters (letters, digits, spaces and common "
+            "symbols, no accents), or is exactly 64 hexadecimal digits. Check the password."
+        )
+
+
+class WepKeyError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "A WEP key has exactly 5 or 13 characters, or exactly 10 or 26 hexadecimal digits "
+            "(0–9, A–F). Check the key."
+        )
+
+
+class OpenNetworkPasswordError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This network is open and takes no password. Leave the password empty, or choose "
+            "the right security type if the network does have one."
+        )
+
+
+class EnterpriseNotSupportedError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Enterprise Wi-Fi (sign-in with a user name or certificate) is not supported by "
+            "this app. Use a network with a single shared password, such as a guest network."
+        )
+
+
+class UnsupportedSecurityError(InvalidSetupInputError):
+    def __init__(self, label: str) -> None:
+        self.label = label
+        super().__init__(
+            f"The Photon cannot join this kind of network ({label}). Choose the security type "
+            "the router uses (usually WPA2 Personal), or use another network."
+        )
+
+
+class ChannelError(InvalidSetupInputError):
+    def __init__(self, channel: int) -> None:
+        self.channel = channel
+        super().__init__(
+            f"Wi-Fi channel {channel} is not a 2.4 GHz channel (1–14), and the Photon only "
+            "uses 2.4 GHz. Choose the network from the Photon's list."
+        )
+
+
+class ClaimCodeError(InvalidSetupInputError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The claim code from the Particle Cloud does not look right (it must be 1 to 63 "
+            "plain characters). Go back one step to get a new claim code."
+        )

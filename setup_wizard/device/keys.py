@@ -1,0 +1,69 @@
+"""The Photon's RSA public key and the Wi-Fi password encryption that uses it (§3.3, §5)."""
+
+from __future__ import annotations
+
+import binascii
+from dataclasses import dataclass
+
+from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.serialization import load_der_public_key
+
+from setup_wizard.device.errors import DeviceKeyError
+
+_SEQUENCE = 0x30
+_ONE_LENGTH_BYTE = 0x81  # DER long form with one length byte: what an RSA-1024 SPKI uses
+_PKCS1_V15_OVERHEAD = 11
+
+
+@dataclass(frozen=True)
+class DevicePublicKey:
+    """The device's RSA key; the firmware decrypts with PKCS#1 v1.5 only (never OAEP)."""
+
+    key: rsa.RSAPublicKey
+
+    @property
+    def size_bytes(self) -> int:
+        return (self.key.key_size + 7) // 8
+
+    @property
+    def max_plaintext(self) -> int:
+        return self.size_bytes - _PKCS1_V15_OVERHEAD
+
+    def encrypt_hex(self, plaintext: bytes) -> str:
+        """Ciphertext as lower-case hex, left-padded to the key size (256 chars for RSA-1024).
+
+        Every call differs (random padding); the device decrypts each one the same.
+        """
+        if len(plaintext) > self.max_plaintext:
+            raise ValueError(f"at most {self.max_plaintext} bytes fit in one RSA block")
+        ciphertext = self.key.encrypt(plaintext, padding.PKCS1v15())
+        return ciphertext.hex().rjust(2 * self.size_bytes, "0")
+
+
+def parse_public_key(hex_window: object) -> DevicePublicKey:
+    """Load the key from ``public-key``'s ``b``: a DER SubjectPublicKeyInfo + zero padding.
+
+    Strict DER parsers refuse the padded 294-byte window, so the real key is cut out by the
+    outer SEQUENCE's own length (``30 81 LL`` → 3 + LL bytes).
+    """
+    if not isinstance(hex_window, str) or not hex_window:
+        raise DeviceKeyError("no key in the answer")
+    try:
+        window = binascii.unhexlify(hex_window)
+    except (binascii.Error, ValueError):
+        raise DeviceKeyError("the key is not hexadecimal") from None
+    if len(window) < 3 or window[0] != _SEQUENCE or window[1] != _ONE_LENGTH_BYTE:
+        raise DeviceKeyError("the key does not start like an RSA key")
+    end = 3 + window[2]
+    if end > len(window):
+        raise DeviceKeyError("the key is cut short")
+    try:
+        key = load_der_public_key(window[:end])
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        raise DeviceKeyError("the key could not be decoded") from None
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise DeviceKeyError("the key is not an RSA key")
+    if key.key_size < 1024:
+        raise DeviceKeyError("the key is too short")
+    return DevicePublicKey(key)
