@@ -1,0 +1,558 @@
+"""The Particle Cloud calls of the onboarding journey, over one injected ``httpx.AsyncClient``.
+
+Every call takes the credentials it needs (a user's or customer's token, or a product
+OAuth client), so one client serves the staff member and the customer alike; tokens
+live with the caller. Secrets are revealed only while the request is built.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import enum
+import logging
+import random
+import ssl
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from setup_wizard.cloud.errors import (
+    CloudError,
+    CloudUnreachable,
+    CustomerExists,
+    NotAllowed,
+    NotFound,
+    Operation,
+    RateLimited,
+    ServerTrouble,
+    error_for_response,
+)
+from setup_wizard.cloud.events import STATUS_EVENT, DeviceStatus, EventStream, Reconnected
+from setup_wizard.cloud.models import (
+    PARTICLE_CLIENT,
+    ClaimCodeGrant,
+    ClientCredentials,
+    ClientType,
+    CustomerAccess,
+    Device,
+    OAuthClient,
+    Product,
+    RenamedDevice,
+    TokenGrant,
+    as_list,
+    as_object,
+    claim_code_from,
+    device_from,
+    oauth_client_from,
+    product_from,
+    renamed_device_from,
+    token_grant_from,
+    unreadable,
+)
+from setup_wizard.cloud.retry import RetryClass, RetryPolicy, Sleep, parse_retry_after
+from setup_wizard.secret import Password, Secret, Token
+
+log = logging.getLogger(__name__)
+
+ProductRef = int | str
+"""A product's numeric ID or its slug; the cloud accepts either in paths."""
+
+DEFAULT_EVENT_SILENCE = 75.0
+"""Seconds without a byte after which the event stream counts as dead (keep-alive ~60 s)."""
+
+_SURELY_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+"""Transport failures that prove the request never reached the cloud."""
+
+
+class ExistingCustomer(enum.Enum):
+    """What :meth:`CloudClient.open_customer` does when the customer already exists."""
+
+    SIGN_IN = enum.auto()
+    """Customer mode: the customer signs in with their password through the product client."""
+    SCOPED_TOKEN = enum.auto()
+    """Staff mode: mint a customer-scoped token with the (unscoped) product client."""
+
+
+@dataclass(frozen=True)
+class _Call:
+    operation: Operation
+    method: str
+    path: str
+    retry: RetryClass
+    form: Mapping[str, str | Secret] | None = None
+    json: Any = None
+    token: Token | None = None
+    client: ClientCredentials | None = None
+    extra_secrets: tuple[str, ...] = ()
+    headers: Mapping[str, str] = field(default_factory=dict)
+    timeout: httpx.Timeout | None = None
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret value this call sends, to scrub from what the server says back."""
+        values = list(self.extra_secrets)
+        values += [v.reveal() for v in (self.form or {}).values() if isinstance(v, Secret)]
+        if self.token is not None:
+            values.append(self.token.reveal())
+        if self.client is not None:
+            secret = self.client.secret.reveal()
+            pair = f"{self.client.id}:{secret}".encode()
+            values += [secret, base64.b64encode(pair).decode()]
+        return tuple(values)
+
+
+def _path(*parts: str | int) -> str:
+    return "/" + "/".join(quote(str(p), safe="") for p in parts)
+
+
+def _normalise_email(email: str) -> str:
+    """The cloud lower-cases customer emails; matching it keeps the scoped token working."""
+    return email.strip().lower()
+
+
+class CloudClient:
+    """Async client for the Particle Cloud; build the ``http`` client with ``make_http_client``.
+
+    ``sleep`` waits between retries and ``now`` reads the time for ``Retry-After`` dates;
+    tests inject both so no test waits for real backoff.
+    """
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        now: Callable[[], float] = time.time,
+        rand: Callable[[], float] = random.random,
+        event_silence: float = DEFAULT_EVENT_SILENCE,
+    ) -> None:
+        self._http = http
+        self._policy = retry or RetryPolicy()
+        self._sleep = sleep
+        self._now = now
+        self._rand = rand
+        self._event_silence = event_silence
+
+    # -- sign-in -----------------------------------------------------------------------------
+
+    async def sign_in(
+        self,
+        username: str,
+        password: Password,
+        *,
+        client: ClientCredentials = PARTICLE_CLIENT,
+        expires_in: int | None = None,
+    ) -> TokenGrant:
+        """Password grant: a developer (default client) or a customer (the product's client).
+
+        Raises :class:`MfaRequired` (carrying ``mfa_token``) when the account has two-step
+        verification; then call :meth:`verify_mfa` with the code.
+        """
+        form: dict[str, str | Secret] = {
+            "grant_type": "password",
+            "username": username.strip(),
+            "password": password,
+        }
+        if expires_in is not None:
+            form["expires_in"] = str(expires_in)
+        return await self._token(Operation.SIGN_IN, client, form)
+
+    async def verify_mfa(
+        self, mfa_token: Token, otp: str, *, client: ClientCredentials = PARTICLE_CLIENT
+    ) -> TokenGrant:
+        """Second step of a two-step sign-in, with the same client as the first."""
+        code = otp.strip().replace(" ", "")
+        form: dict[str, str | Secret] = {
+            "grant_type": "urn:custom:mfa-otp",
+            "mfa_token": mfa_token,
+            "otp": code,
+        }
+        return await self._token(Operation.VERIFY_MFA, client, form, extra_secrets=(code,))
+
+    async def refresh(self, refresh_token: Token, *, client: ClientCredentials) -> TokenGrant:
+        """A new token from a refresh token: product (customer) tokens only, within 14 days."""
+        form: dict[str, str | Secret] = {
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+        }
+        return await self._token(Operation.REFRESH, client, form)
+
+    async def customer_token(
+        self, client: ClientCredentials, email: str, *, expires_in: int | None = None
+    ) -> TokenGrant:
+        """A token for an existing customer, minted with an unscoped product client."""
+        form: dict[str, str | Secret] = {
+            "grant_type": "client_credentials",
+            "scope": f"customer={_normalise_email(email)}",
+        }
+        if expires_in is not None:
+            form["expires_in"] = str(expires_in)
+        return await self._token(Operation.CUSTOMER_TOKEN, client, form)
+
+    async def sign_out(self, token: Token) -> None:
+        """Revoke this token in the cloud (it stops working everywhere at once)."""
+        await self._send(
+            _Call(
+                Operation.SIGN_OUT,
+                "DELETE",
+                "/v1/access_tokens/current",
+                RetryClass.IDEMPOTENT,
+                token=token,
+            )
+        )
+
+    async def _token(
+        self,
+        operation: Operation,
+        client: ClientCredentials,
+        form: dict[str, str | Secret],
+        *,
+        extra_secrets: tuple[str, ...] = (),
+    ) -> TokenGrant:
+        call = _Call(
+            operation,
+            "POST",
+            "/oauth/token",
+            RetryClass.NEVER,
+            form=form,
+            client=client,
+            extra_secrets=extra_secrets,
+        )
+        return token_grant_from(await self._json(call))
+
+    # -- products and OAuth clients ----------------------------------------------------------
+
+    async def list_products(self, token: Token) -> list[Product]:
+        call = _Call(
+            Operation.LIST_PRODUCTS, "GET", "/v1/products", RetryClass.IDEMPOTENT, token=token
+        )
+        items = as_list(await self._json(call), "products", call.operation.action)
+        return [p for p in map(product_from, items) if p is not None]
+
+    async def list_clients(self, token: Token, product: ProductRef) -> list[OAuthClient]:
+        call = _Call(
+            Operation.LIST_CLIENTS,
+            "GET",
+            _path("v1", "products", product, "clients"),
+            RetryClass.IDEMPOTENT,
+            token=token,
+        )
+        items = as_list(await self._json(call), "clients", call.operation.action)
+        return [c for c in map(oauth_client_from, items) if c is not None]
+
+    async def create_client(
+        self,
+        token: Token,
+        product: ProductRef,
+        name: str,
+        *,
+        client_type: ClientType = ClientType.INSTALLED,
+    ) -> OAuthClient:
+        """A new product OAuth client; its ``secret`` is in the result, and never again."""
+        call = _Call(
+            Operation.CREATE_CLIENT,
+            "POST",
+            _path("v1", "products", product, "clients"),
+            RetryClass.UNSAFE,
+            form={"name": name, "type": client_type.value},
+            token=token,
+        )
+        body = as_object(await self._json(call), call.operation.action)
+        wrapped = body.get("client")
+        created = oauth_client_from(wrapped if isinstance(wrapped, dict) else body)
+        if created is None or created.secret is None:
+            raise unreadable(call.operation.action)
+        return created
+
+    # -- customers -------------------------------------------------------------------------
+
+    async def create_customer(
+        self,
+        product: ProductRef,
+        client: ClientCredentials,
+        email: str,
+        password: Password | None,
+    ) -> TokenGrant:
+        """Create a product customer and sign them in (no password: a "shadow" customer).
+
+        Raises :class:`CustomerExists` when the email is taken; :meth:`open_customer` does
+        the usual fallback.
+        """
+        form: dict[str, str | Secret] = {
+            "email": _normalise_email(email),
+            "grant_type": "client_credentials",
+        }
+        if password is None:
+            form["no_password"] = "true"  # noqa: S105 (a flag, not a password)
+        else:
+            form["password"] = password
+        call = _Call(
+            Operation.CREATE_CUSTOMER,
+            "POST",
+            _path("v1", "products", product, "customers"),
+            RetryClass.UNSAFE,
+            form=form,
+            client=client,
+        )
+        return token_grant_from(await self._json(call))
+
+    async def open_customer(
+        self,
+        product: ProductRef,
+        client: ClientCredentials,
+        email: str,
+        password: Password | None,
+        *,
+        existing: ExistingCustomer,
+    ) -> CustomerAccess:
+        """The customer's token: created now, or, if they already exist, by ``existing``."""
+        if existing is ExistingCustomer.SIGN_IN and password is None:
+            raise ValueError("signing an existing customer in needs their password")
+        try:
+            grant = await self.create_customer(product, client, email, password)
+        except CustomerExists:
+            log.info("customer already exists; using %s", existing.name.lower())
+        else:
+            return CustomerAccess(grant, created=True)
+        if existing is ExistingCustomer.SCOPED_TOKEN:
+            grant = await self.customer_token(client, email)
+        else:
+            assert password is not None
+            grant = await self.sign_in(_normalise_email(email), password, client=client)
+        return CustomerAccess(grant, created=False)
+
+    # -- claim codes and devices ---------------------------------------------------------------
+
+    async def create_claim_code(self, token: Token, product: ProductRef) -> ClaimCodeGrant:
+        """A claim code for the customer whose ``token`` this is (single use, ~1 hour)."""
+        call = _Call(
+            Operation.CLAIM_CODE,
+            "POST",
+            _path("v1", "products", product, "device_claims"),
+            RetryClass.UNSAFE,
+            json={},  # a body, since some HTTP stacks refuse a bodiless POST
+            token=token,
+        )
+        return claim_code_from(await self._json(call))
+
+    async def list_devices(self, token: Token) -> list[Device]:
+        call = _Call(
+            Operation.LIST_DEVICES, "GET", "/v1/devices", RetryClass.IDEMPOTENT, token=token
+        )
+        return [device_from(d) for d in as_list(await self._json(call), None, "list the devices")]
+
+    async def get_device(self, token: Token, device_id: str) -> Device:
+        call = _Call(
+            Operation.GET_DEVICE,
+            "GET",
+            _path("v1", "devices", device_id.lower()),
+            RetryClass.IDEMPOTENT,
+            token=token,
+        )
+        return device_from(as_object(await self._json(call), call.operation.action))
+
+    async def rename_device(self, token: Token, device_id: str, name: str) -> RenamedDevice:
+        call = _Call(
+            Operation.RENAME_DEVICE,
+            "PUT",
+            _path("v1", "devices", device_id.lower()),
+            RetryClass.IDEMPOTENT,
+            form={"name": name},
+            token=token,
+        )
+        return renamed_device_from(await self._json(call), device_id, name)
+
+    # -- events ------------------------------------------------------------------------------
+
+    def events(
+        self, token: Token, *, device_id: str | None = None, prefix: str = "spark"
+    ) -> EventStream:
+        """The event stream of the token's devices (or one device), by event-name prefix.
+
+        Use as ``async with client.events(token) as stream: async for event in stream``.
+        """
+        parts: list[str | int] = ["v1", "devices"]
+        if device_id is not None:
+            parts.append(device_id.lower())
+        parts += ["events", prefix]
+        call = _Call(
+            Operation.EVENTS,
+            "GET",
+            _path(*parts),
+            RetryClass.IDEMPOTENT,
+            token=token,
+            headers={"Accept": "text/event-stream", "Cache-Control": "no-store"},
+            timeout=httpx.Timeout(self._event_silence, connect=self._http.timeout.connect),
+        )
+
+        async def open_response() -> httpx.Response:
+            return await self._send(call, stream=True)
+
+        return EventStream(open_response, policy=self._policy, sleep=self._sleep, rand=self._rand)
+
+    async def wait_for_status(
+        self,
+        token: Token,
+        device_id: str,
+        status: DeviceStatus = DeviceStatus.ONLINE,
+    ) -> None:
+        """Return once the device is ``status`` as the token's owner sees it.
+
+        Subscribes first, then checks the device's current state (it may already be
+        there), then waits for its ``spark/status`` event, checking again after every
+        reconnect. It waits for as long as it takes: bound it with ``asyncio.timeout``.
+        """
+        device_id = device_id.lower()
+        async with self.events(token) as stream:
+            if await self._has_status(token, device_id, status):
+                return
+            while True:
+                item = await stream.next_item()
+                if isinstance(item, Reconnected):
+                    if await self._has_status(token, device_id, status):
+                        return
+                elif (
+                    item.name == STATUS_EVENT
+                    and item.device_id == device_id
+                    and item.data == status.value
+                ):
+                    return
+
+    async def _has_status(self, token: Token, device_id: str, status: DeviceStatus) -> bool:
+        try:
+            device = await self.get_device(token, device_id)
+        except (NotFound, NotAllowed):
+            return False  # not claimed by this customer yet
+        return device.online == (status is DeviceStatus.ONLINE)
+
+    # -- transport ---------------------------------------------------------------------------
+
+    async def _json(self, call: _Call) -> Any:
+        response = await self._send(call)
+        if not response.content:
+            return {}
+        try:
+            return response.json()
+        except ValueError:
+            raise unreadable(call.operation.action) from None
+
+    async def _send(self, call: _Call, *, stream: bool = False) -> httpx.Response:
+        """Send ``call``, retrying as its :class:`RetryClass` allows; a 2xx or a CloudError."""
+        headers = dict(call.headers)
+        if call.token is not None:
+            headers["Authorization"] = f"Bearer {call.token.reveal()}"
+        auth = None
+        if call.client is not None:
+            auth = httpx.BasicAuth(call.client.id, call.client.secret.reveal())
+        form = {k: v.reveal() if isinstance(v, Secret) else v for k, v in (call.form or {}).items()}
+        failures = 0
+        while True:
+            request = self._http.build_request(
+                call.method,
+                call.path,
+                data=form or None,
+                json=call.json,
+                headers=headers,
+                timeout=call.timeout if call.timeout is not None else httpx.USE_CLIENT_DEFAULT,
+            )
+            try:
+                response = await self._http.send(request, auth=auth, stream=stream)
+            except httpx.TransportError as exc:
+                failures += 1
+                log.info("%s %s failed: %s", call.method, call.path, type(exc).__name__)
+                resend = call.retry is RetryClass.IDEMPOTENT or (
+                    call.retry is RetryClass.UNSAFE and isinstance(exc, _SURELY_NOT_SENT)
+                )
+                if resend and failures < self._policy.attempts:
+                    await self._sleep(self._policy.backoff(failures, self._rand))
+                    continue
+                raise self._unreachable(call, exc) from exc
+            log.debug("%s %s -> %d", call.method, call.path, response.status_code)
+            if response.is_success:
+                return response
+            body = await response.aread()
+            await response.aclose()
+            error = error_for_response(
+                call.operation,
+                response.status_code,
+                body,
+                content_type=response.headers.get("content-type", ""),
+                secrets=call.secrets(),
+                retry_after=parse_retry_after(response.headers.get("retry-after"), self._now()),
+            )
+            failures += 1
+            delay = self._retry_delay(call, error, failures)
+            if delay is None:
+                log.info(
+                    "%s %s -> %d (%s)",
+                    call.method,
+                    call.path,
+                    response.status_code,
+                    type(error).__name__,
+                )
+                raise error
+            log.info(
+                "%s %s -> %d; retrying in %.1f s",
+                call.method,
+                call.path,
+                response.status_code,
+                delay,
+            )
+            await self._sleep(delay)
+
+    def _retry_delay(self, call: _Call, error: CloudError, failures: int) -> float | None:
+        """Seconds to wait before sending ``call`` again, or None to give up now."""
+        if call.retry is RetryClass.NEVER or failures >= self._policy.attempts:
+            return None
+        if isinstance(error, RateLimited):
+            # A 429 is refused before any effect, so even a POST may be sent again.
+            if error.retry_after is None:
+                return self._policy.backoff(failures, self._rand)
+            if error.retry_after <= self._policy.max_retry_after:
+                return error.retry_after
+            return None
+        if isinstance(error, ServerTrouble) and call.retry is RetryClass.IDEMPOTENT:
+            return self._policy.backoff(failures, self._rand)
+        return None
+
+    def _unreachable(self, call: _Call, exc: httpx.TransportError) -> CloudUnreachable:
+        host = self._http.base_url.host or "the Particle Cloud"
+        action = call.operation.action
+        if _caused_by(exc, ssl.SSLError):
+            text = (
+                f"Could not make a secure connection to {host} to {action}. A network proxy or "
+                "firewall may be intercepting it; try another network, or check the "
+                "computer's date and time."
+            )
+        elif isinstance(exc, _SURELY_NOT_SENT):
+            text = (
+                f"Could not reach the Particle Cloud at {host} to {action}. Check that this "
+                "computer is connected to the internet, then try again."
+            )
+        elif isinstance(exc, httpx.TimeoutException):
+            text = (
+                f"The Particle Cloud did not answer in time when asked to {action}. Check the "
+                "internet connection and try again."
+            )
+        else:
+            text = (
+                f"The connection to the Particle Cloud broke while trying to {action}. Check "
+                "the internet connection and try again."
+            )
+        return CloudUnreachable(text)
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -1,0 +1,337 @@
+"""What went wrong with a cloud call, in words a user can act on.
+
+The Particle Cloud answers errors in several shapes (OAuth, the legacy ``ok:false``
+API, schema errors, proxies' HTML pages); :func:`parse_error_body` reads them all, and
+:func:`error_for_response` turns status + body + what we were doing into one of the
+:class:`CloudError` subclasses below. The server may echo what it was sent, so every
+text taken from a reply is scrubbed of the secrets that went out with the request.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from setup_wizard.secret import Token
+
+_MAX_DETAIL = 300
+REDACTED = "[redacted]"
+
+
+class Operation(enum.Enum):
+    """The cloud call being made: it decides what an error status means to the user."""
+
+    SIGN_IN = ("sign in", "account", True)
+    VERIFY_MFA = ("check the verification code", "sign-in attempt", True)
+    REFRESH = ("renew the sign-in", "sign-in", True)
+    CUSTOMER_TOKEN = ("sign in as the customer", "customer", True)
+    SIGN_OUT = ("sign out", "sign-in", False)
+    LIST_PRODUCTS = ("list the products", "product", False)
+    LIST_CLIENTS = ("list the product's OAuth clients", "product", False)
+    CREATE_CLIENT = ("create an OAuth client", "product", False)
+    CREATE_CUSTOMER = ("create the customer", "product", True)
+    CLAIM_CODE = ("get a claim code", "product", False)
+    LIST_DEVICES = ("list the devices", "device", False)
+    GET_DEVICE = ("look up the device", "device", False)
+    RENAME_DEVICE = ("rename the device", "device", False)
+    EVENTS = ("listen for device events", "device", False)
+
+    def __init__(self, action: str, subject: str, client_auth: bool) -> None:
+        self.action = action
+        """What we were doing, as in "Could not {action}"."""
+        self.subject = subject
+        """What a 404 says is missing."""
+        self.client_auth = client_auth
+        """True if the call authenticates with the OAuth client (Basic), not a user's token."""
+
+    @property
+    def token_grant(self) -> bool:
+        """True for ``POST /oauth/token`` (failures count towards the IP lockout)."""
+        return self in _TOKEN_GRANTS
+
+
+_TOKEN_GRANTS = frozenset(
+    {Operation.SIGN_IN, Operation.VERIFY_MFA, Operation.REFRESH, Operation.CUSTOMER_TOKEN}
+)
+
+
+class CloudError(Exception):
+    """A cloud call failed; ``str()`` is a message for the user, free of secrets.
+
+    ``code`` is the server's ``error`` value, for branching; ``detail`` the server's own
+    words (``error_description`` first), already scrubbed of secrets.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+class SignInFailed(CloudError):
+    """The email or password is wrong."""
+
+
+class MfaRequired(CloudError):
+    """The account has two-step verification: ask for the code, then ``verify_mfa``."""
+
+    def __init__(self, message: str, *, mfa_token: Token, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.mfa_token = mfa_token
+
+
+class MfaCodeWrong(CloudError):
+    """The two-step verification code is wrong or has expired."""
+
+
+class ClientRejected(CloudError):
+    """The product's OAuth client ID or secret was refused."""
+
+
+class SessionExpired(CloudError):
+    """The access token expired or was revoked: sign in again."""
+
+
+class CustomerExists(CloudError):
+    """A customer with this email already exists: sign them in or mint a scoped token."""
+
+
+class NotAllowed(CloudError):
+    """The account may not do this (not a member of the product, a scoped client, ...)."""
+
+
+class NotFound(CloudError):
+    """The product, device or customer does not exist, or is invisible to this account."""
+
+
+class RateLimited(CloudError):
+    """Too many requests from this network; ``retry_after`` says when to try again, if known."""
+
+    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerTrouble(CloudError):
+    """The cloud failed (5xx) or timed out on its side; trying again shortly may work."""
+
+
+class CloudUnreachable(CloudError):
+    """No answer from the cloud: no internet, DNS, a firewall, or the cloud is down."""
+
+
+class RequestRefused(CloudError):
+    """Any other refusal (a 4xx this app has no better words for); ``detail`` says why."""
+
+
+class UnexpectedResponse(CloudError):
+    """A success status with a body this app cannot read."""
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """The useful parts of an error reply, whatever its shape."""
+
+    code: str | None = None
+    """The ``error`` field when it is a string (an OAuth code, or legacy free text)."""
+    description: str | None = None
+    """The best human text in the body, ``error_description`` first."""
+    mfa_token: str | None = None
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every occurrence of each secret value replaced."""
+    for value in sorted({s for s in secrets if s}, key=len, reverse=True):
+        text = text.replace(value, REDACTED)
+    return text
+
+
+def _text(value: Any) -> str | None:
+    """A display string from a field that may be a string, an object or a list of either."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        for key in ("error_description", "description", "message", "error", "status", "reason"):
+            found = _text(value.get(key))
+            if found:
+                return found
+        return None
+    if isinstance(value, list):
+        parts = [t for t in (_text(item) for item in value) if t]
+        return "; ".join(parts) or None
+    return None
+
+
+def parse_error_body(body: bytes | str, content_type: str = "") -> ErrorBody:
+    """Read an error reply of any shape in reference §8; never raises.
+
+    Display precedence: ``error_description``, ``description``, schema ``message`` +
+    ``violations``, legacy ``errors``, ``error`` (when it is free text), ``err``, ``info``.
+    A body that is not JSON gives its text only when it is short plain text (not HTML).
+    """
+    raw = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        if "html" in content_type.lower() or raw.lstrip().startswith("<"):
+            return ErrorBody()  # a proxy's or load balancer's page: nothing worth showing
+        lines = raw.strip().splitlines()
+        return ErrorBody(description=lines[0].strip() or None if lines else None)
+    if not isinstance(data, dict):
+        return ErrorBody(description=_text(data))
+
+    code = data.get("error") if isinstance(data.get("error"), str) else None
+    mfa_token = data.get("mfa_token") if isinstance(data.get("mfa_token"), str) else None
+    description = _text(data.get("error_description")) or _text(data.get("description"))
+    if description is None:
+        message = _text(data.get("message"))
+        violations = _text(data.get("violations"))
+        if message and violations:
+            description = f"{message}: {violations}"
+        else:
+            description = message or violations
+    if description is None:
+        description = (
+            _text(data.get("errors"))
+            or _text(data.get("error"))
+            or _text(data.get("err"))
+            or _text(data.get("info"))
+        )
+    return ErrorBody(code=code, description=description, mfa_token=mfa_token)
+
+
+_EXISTS = re.compile(r"exist|already|taken|in use|duplicate|registered", re.IGNORECASE)
+
+
+def _wait_words(seconds: float | None) -> str:
+    if seconds is None:
+        return "Wait a few minutes, then try again."
+    if seconds < 90:
+        return f"Try again in {max(1, round(seconds))} seconds."
+    return f"Try again in about {round(seconds / 60)} minutes."
+
+
+def error_for_response(
+    operation: Operation,
+    status: int,
+    body: bytes,
+    *,
+    content_type: str = "",
+    secrets: Iterable[str] = (),
+    retry_after: float | None = None,
+) -> CloudError:
+    """The :class:`CloudError` for a non-2xx reply to ``operation``.
+
+    ``secrets`` are the values sent with the request (revealed), scrubbed from every text
+    the reply carries; ``retry_after`` is the parsed ``Retry-After`` header, if any.
+    """
+    secrets = tuple(secrets)
+    parsed = parse_error_body(body, content_type)
+    code = redact(parsed.code, secrets) if parsed.code else None
+    detail = redact(parsed.description, secrets)[:_MAX_DETAIL] if parsed.description else None
+    info: dict[str, Any] = {"status": status, "code": code, "detail": detail}
+    said = f" (Particle Cloud: {detail})" if detail else ""
+    action = operation.action
+
+    if status == 403 and parsed.code == "mfa_required" and parsed.mfa_token:
+        return MfaRequired(
+            "This account uses two-step verification. Enter the 6-digit code from your "
+            "authenticator app.",
+            mfa_token=Token(parsed.mfa_token),
+            **info,
+        )
+    if status == 429:
+        why = (
+            "Too many sign-in attempts from this network; the Particle Cloud may block sign-ins "
+            "for up to 30 minutes."
+            if operation.token_grant
+            else "The Particle Cloud is limiting requests from this network."
+        )
+        return RateLimited(f"{why} {_wait_words(retry_after)}", retry_after=retry_after, **info)
+    if status >= 500 or status == 408:
+        return ServerTrouble(
+            f"The Particle Cloud had trouble and could not {action} (HTTP {status}). "
+            f"Try again in a minute.{said}",
+            **info,
+        )
+    if parsed.code == "invalid_client":
+        return _client_rejected(action, said, info)
+    if operation is Operation.VERIFY_MFA:
+        return MfaCodeWrong(
+            "That verification code is not right or has expired. Enter the current code from "
+            f"your authenticator app; if it keeps failing, sign in again.{said}",
+            **info,
+        )
+    if operation is Operation.SIGN_IN and (
+        parsed.code == "invalid_grant"
+        or (status == 400 and parsed.code in (None, "invalid_request"))
+    ):
+        return SignInFailed(
+            f"The email or password is not right. Check both and try again.{said}", **info
+        )
+    if operation is Operation.REFRESH and parsed.code == "invalid_grant":
+        return _session_expired(said, info)
+    if (
+        operation is Operation.CREATE_CUSTOMER
+        and status in (400, 409, 422)
+        and _EXISTS.search(" ".join(filter(None, (parsed.code, parsed.description))))
+    ):
+        return CustomerExists(
+            f"A customer with this email already exists.{said}",
+            **info,
+        )
+    if status == 401:
+        if operation.client_auth:
+            return _client_rejected(action, said, info)
+        return _session_expired(said, info)
+    if operation.client_auth and (status == 403 or parsed.code == "invalid_scope"):
+        return NotAllowed(
+            f"The product's OAuth client is not allowed to {action}: its scope may be limited "
+            f"to creating customers. Use a client without that limit, or ask the product's "
+            f"owner.{said}",
+            **info,
+        )
+    if status == 403:
+        return NotAllowed(
+            f"This account is not allowed to {action}. It may not be a member of this product's "
+            f"team: ask the product's owner to add it, or sign in with another account.{said}",
+            **info,
+        )
+    if status == 404:
+        return NotFound(
+            f"Could not {action}: the Particle Cloud has no such {operation.subject}, or this "
+            f"account cannot see it. Check the ID or name.{said}",
+            **info,
+        )
+    return RequestRefused(
+        f"The Particle Cloud refused to {action} (HTTP {status}).{said or ' Try again.'}",
+        **info,
+    )
+
+
+def _client_rejected(action: str, said: str, info: dict[str, Any]) -> ClientRejected:
+    return ClientRejected(
+        f"Could not {action}: the Particle Cloud refused the product's OAuth client ID or "
+        f"secret. Check the product settings, or create a new client.{said}",
+        **info,
+    )
+
+
+def _session_expired(said: str, info: dict[str, Any]) -> SessionExpired:
+    return SessionExpired(
+        f"Your sign-in has expired or was signed out. Sign in again.{said}",
+        **info,
+    )

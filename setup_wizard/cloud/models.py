@@ -1,0 +1,256 @@
+"""Typed results of cloud calls, read defensively from the cloud's JSON.
+
+Only the fields the journey uses are kept; a field of the wrong type reads as absent
+rather than failing, except the few a result cannot do without (an access token, a
+device ID), whose absence raises :class:`UnexpectedResponse`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from setup_wizard.cloud.errors import UnexpectedResponse
+from setup_wizard.secret import ClaimCode, ClientSecret, Token
+
+PLATFORM_PHOTON = 6
+PLATFORM_P1 = 8
+
+
+@dataclass(frozen=True)
+class ClientCredentials:
+    """An OAuth client the app signs in through (Basic auth on ``/oauth/token``)."""
+
+    id: str
+    secret: ClientSecret
+
+
+PARTICLE_CLIENT = ClientCredentials("particle", ClientSecret("particle"))
+"""The documented client for a developer's own account (staff mode sign-in)."""
+
+
+class ClientType(enum.StrEnum):
+    """Kinds of product OAuth client; a desktop app uses ``installed``."""
+
+    INSTALLED = "installed"
+    WEB = "web"
+
+
+@dataclass(frozen=True)
+class TokenGrant:
+    """A successful sign-in: ``/oauth/token`` or customer creation."""
+
+    access_token: Token
+    token_type: str = "bearer"  # noqa: S105 (a token kind, not a token)
+    expires_in: int | None = None
+    """Seconds from issue; 0 means the token never expires."""
+    refresh_token: Token | None = None
+    """Present for product (customer) tokens only; lives 14 days."""
+
+
+@dataclass(frozen=True)
+class Product:
+    id: int
+    slug: str
+    name: str
+    platform_id: int | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class OAuthClient:
+    """A product's OAuth client; ``secret`` only right after creation (never shown again)."""
+
+    id: str
+    name: str
+    type: str
+    secret: ClientSecret | None = None
+    product_id: int | None = None
+
+    def credentials(self) -> ClientCredentials:
+        """The client as sign-in credentials; only possible while its secret is known."""
+        if self.secret is None:
+            raise ValueError(
+                "The cloud shows a client's secret only when it is created; use a stored one."
+            )
+        return ClientCredentials(self.id, self.secret)
+
+
+@dataclass(frozen=True)
+class CustomerAccess:
+    """The customer's sign-in, and whether this call created the customer."""
+
+    grant: TokenGrant
+    created: bool
+
+
+@dataclass(frozen=True)
+class ClaimCodeGrant:
+    """A single-use, ~1 hour claim code, and the devices the customer already owns."""
+
+    claim_code: ClaimCode
+    device_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    """24 hex digits, lower case."""
+    name: str | None
+    online: bool
+    platform_id: int | None = None
+    product_id: int | None = None
+    owner: str | None = None
+    last_heard: datetime | None = None
+    status: str | None = None
+    system_firmware_version: str | None = None
+    serial_number: str | None = None
+
+
+@dataclass(frozen=True)
+class RenamedDevice:
+    id: str
+    name: str
+    updated_at: datetime | None = None
+
+
+def _str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _int(data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _bool(data: Mapping[str, Any], key: str) -> bool | None:
+    value = data.get(key)
+    return value if isinstance(value, bool) else None
+
+
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 time as the cloud writes it (``...Z``), or None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _required_str(data: Mapping[str, Any], key: str, what: str) -> str:
+    value = _str(data, key)
+    if not value:
+        raise UnexpectedResponse(
+            f"The Particle Cloud's answer is missing the {what}. Try again; if it keeps "
+            "happening, update Photon Setup."
+        )
+    return value
+
+
+def unreadable(what: str) -> UnexpectedResponse:
+    return UnexpectedResponse(
+        f"The Particle Cloud sent an unreadable answer when asked to {what}. Try again; if "
+        "it keeps happening, update Photon Setup."
+    )
+
+
+def as_object(data: Any, what: str) -> Mapping[str, Any]:
+    """``data`` if it is a JSON object, else an :class:`UnexpectedResponse`."""
+    if not isinstance(data, dict):
+        raise unreadable(what)
+    return data
+
+
+def as_list(data: Any, key: str | None, what: str) -> list[Mapping[str, Any]]:
+    """The objects in ``data[key]`` (or ``data`` itself when it is a list)."""
+    items = data.get(key) if key is not None and isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise unreadable(what)
+    return [item for item in items if isinstance(item, dict)]
+
+
+def token_grant_from(data: Any) -> TokenGrant:
+    body = as_object(data, "sign in")
+    refresh = _str(body, "refresh_token")
+    return TokenGrant(
+        access_token=Token(_required_str(body, "access_token", "access token")),
+        token_type=_str(body, "token_type") or "bearer",
+        expires_in=_int(body, "expires_in"),
+        refresh_token=Token(refresh) if refresh else None,
+    )
+
+
+def product_from(data: Mapping[str, Any]) -> Product | None:
+    product_id = _int(data, "id")
+    if product_id is None:
+        return None
+    return Product(
+        id=product_id,
+        slug=_str(data, "slug") or str(product_id),
+        name=_str(data, "name") or _str(data, "slug") or str(product_id),
+        platform_id=_int(data, "platform_id"),
+        description=_str(data, "description"),
+    )
+
+
+def oauth_client_from(data: Mapping[str, Any]) -> OAuthClient | None:
+    client_id = _str(data, "id")
+    if not client_id:
+        return None
+    secret = _str(data, "secret")
+    return OAuthClient(
+        id=client_id,
+        name=_str(data, "name") or client_id,
+        type=_str(data, "type") or "",
+        secret=ClientSecret(secret) if secret else None,
+        product_id=_int(data, "product_id"),
+    )
+
+
+def claim_code_from(data: Any) -> ClaimCodeGrant:
+    body = as_object(data, "get a claim code")
+    ids = body.get("device_ids")
+    return ClaimCodeGrant(
+        claim_code=ClaimCode(_required_str(body, "claim_code", "claim code")),
+        device_ids=tuple(
+            i.lower() for i in (ids if isinstance(ids, list) else []) if isinstance(i, str)
+        ),
+    )
+
+
+def device_from(data: Mapping[str, Any]) -> Device:
+    online = _bool(data, "online")
+    if online is None:
+        online = _bool(data, "connected") or False
+    return Device(
+        id=_required_str(data, "id", "device ID").lower(),
+        name=_str(data, "name"),
+        online=online,
+        platform_id=_int(data, "platform_id"),
+        product_id=_int(data, "product_id"),
+        owner=_str(data, "owner"),
+        last_heard=parse_time(data.get("last_heard")),
+        status=_str(data, "status"),
+        system_firmware_version=_str(data, "system_firmware_version"),
+        serial_number=_str(data, "serial_number"),
+    )
+
+
+def renamed_device_from(data: Any, device_id: str, name: str) -> RenamedDevice:
+    body = as_object(data, "rename the device")
+    return RenamedDevice(
+        id=(_str(body, "id") or device_id).lower(),
+        name=_str(body, "name") or name,
+        updated_at=parse_time(body.get("updated_at")),
+    )

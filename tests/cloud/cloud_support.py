@@ -1,0 +1,69 @@
+"""Helpers shared by the cloud tests (a module, so test files can import its types)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from setup_wizard.cloud import RetryPolicy, TokenGrant
+from setup_wizard.secret import Password, Secret
+
+POLICY = RetryPolicy(attempts=3, base_delay=1.0, max_delay=8.0, max_retry_after=60.0)
+
+
+class RecordingSleep:
+    """Stands in for ``asyncio.sleep`` between retries: records the wait, does not wait."""
+
+    def __init__(self) -> None:
+        self.delays: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+        await asyncio.sleep(0)
+
+
+class LeakGuard(logging.Handler):
+    """Every log record (any logger, DEBUG up) and error text of a test, checked for secrets.
+
+    A handler of its own rather than ``caplog``: at teardown ``caplog.text`` holds only
+    the teardown phase, so secrets logged during the test would go unseen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.values: set[str] = set()
+        self.texts: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.texts.append(self.format(record))
+        self.texts.append(repr(record.args))
+
+    def watch(self, *items: str | Secret | TokenGrant | None) -> None:
+        for item in items:
+            if isinstance(item, TokenGrant):
+                self.watch(item.access_token, item.refresh_token)
+            elif isinstance(item, Secret):
+                self.values.add(item.reveal())
+            elif item:
+                self.values.add(item)
+
+    def error(self, exc: BaseException) -> None:
+        self.texts += [str(exc), repr(exc)]
+        for name in ("message", "detail", "code"):
+            value = getattr(exc, name, None)
+            if value:
+                self.texts.append(str(value))
+
+    def check(self) -> None:
+        assert self.texts, "nothing was logged or checked: the guard is not attached"
+        everything = "\n".join(self.texts)
+        leaked = sorted(v for v in self.values if v in everything)
+        assert not leaked, f"{len(leaked)} secret value(s) leaked into messages or logs"
+
+
+@dataclass(frozen=True)
+class Customer:
+    email: str
+    password: Password
+    grant: TokenGrant
