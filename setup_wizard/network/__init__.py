@@ -1,1 +1,64 @@
-"""Joining the Photon's Wi-Fi and giving the computer its own Wi-Fi back."""
+"""Joining the Photon's Wi-Fi and giving the computer its own Wi-Fi back.
+
+The flow uses :class:`PhotonWifi` (from :func:`choose_backend` for ``--wifi
+auto|manual|simulated``)::
+
+    wifi = PhotonWifi(await choose_backend(mode), internet_probe=url_reachable(api_url))
+    await wifi.recover()                      # at start-up, after a crash
+    photons = await wifi.find_photons()       # or ScanUnavailable: type the name / by hand
+    async with wifi.photon_session(ssid) as address:
+        ...                                   # SoftAP commands to ``address``
+    await wifi.wait_for_internet()
+"""
+
+from setup_wizard.network.backend import (
+    BackendKind,
+    Capabilities,
+    RestoreReport,
+    VisibleNetwork,
+    WifiBackend,
+)
+from setup_wizard.network.choice import WifiMode, choose_backend
+from setup_wizard.network.commands import CommandResult, CommandRunner, SubprocessRunner
+from setup_wizard.network.errors import (
+    AutomaticJoinUnavailable,
+    DeviceNotFound,
+    JoinFailed,
+    NamesHidden,
+    ScanUnavailable,
+    WifiError,
+)
+from setup_wizard.network.journal import RestoreJournal
+from setup_wizard.network.names import PhotonNames
+from setup_wizard.network.probes import DeviceProbe, InternetProbe, url_reachable
+from setup_wizard.network.simulated import SimulatedAccessPoint
+from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice, WifiTiming
+
+__all__ = [
+    "AutomaticJoinUnavailable",
+    "BackendKind",
+    "Capabilities",
+    "CommandResult",
+    "CommandRunner",
+    "DeviceNotFound",
+    "DeviceProbe",
+    "InternetProbe",
+    "JoinFailed",
+    "NamesHidden",
+    "NoticeKind",
+    "PhotonNames",
+    "PhotonWifi",
+    "RestoreJournal",
+    "RestoreReport",
+    "ScanUnavailable",
+    "SimulatedAccessPoint",
+    "SubprocessRunner",
+    "VisibleNetwork",
+    "WifiBackend",
+    "WifiError",
+    "WifiMode",
+    "WifiNotice",
+    "WifiTiming",
+    "choose_backend",
+    "url_reachable",
+]

@@ -1,0 +1,166 @@
+"""What every way of joining Wi-Fi (NetworkManager, macOS, Windows, by hand, simulated) provides.
+
+The session in ``wifi.py`` drives a backend in a fixed order: ``snapshot`` → ``prepare`` →
+``join`` → (device work) → ``restore``. A backend states what it can do in
+``capabilities`` so the flow can choose between a list of Photons and "type the name", and
+between joining automatically and guiding the person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from setup_wizard.device.address import DeviceAddress
+from setup_wizard.network.errors import JournalUnreadable, ScanUnavailable
+
+
+class BackendKind(StrEnum):
+    NETWORK_MANAGER = "networkmanager"
+    MACOS = "macos"
+    WINDOWS = "windows"
+    MANUAL = "manual"
+    SIMULATED = "simulated"
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend does by itself; ``why_not`` explains a missing ability in plain words."""
+
+    can_scan: bool
+    can_join: bool
+    why_not: str | None = None
+
+
+@dataclass(frozen=True)
+class VisibleNetwork:
+    """A Wi-Fi network the computer can see; ``signal`` is 0–100 where the OS reports it."""
+
+    ssid: str
+    signal: int | None = None
+
+
+@dataclass(frozen=True)
+class RestorePoint:
+    """How to give the computer its Wi-Fi back; also the crash journal's content.
+
+    ``previous`` is the backend's handle of the network the computer was on: a
+    NetworkManager connection UUID, a Windows profile name, a macOS or simulated SSID; None
+    when unknown or when the computer was not on Wi-Fi. ``temporary_profile`` is what the
+    app created to join the Photon (NetworkManager UUID, Windows profile name) and must
+    delete. No secrets: open networks only.
+    """
+
+    backend: BackendKind
+    photon_ssid: str
+    interface: str | None = None
+    previous: str | None = None
+    previous_label: str | None = None
+    temporary_profile: str | None = None
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+
+    FORMAT = 1
+
+    def with_temporary_profile(self, profile: str) -> RestorePoint:
+        return dataclasses.replace(self, temporary_profile=profile)
+
+    @property
+    def previous_name(self) -> str:
+        """The previous network as a person would name it, for messages."""
+        return self.previous_label or self.previous or "your usual Wi-Fi"
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {"format": self.FORMAT, **dataclasses.asdict(self)}
+        data["backend"] = self.backend.value
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> RestorePoint:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != cls.FORMAT:
+                raise ValueError("unknown journal format")
+            strings = ("interface", "previous", "previous_label", "temporary_profile")
+            for name in strings:
+                if data.get(name) is not None and not isinstance(data[name], str):
+                    raise ValueError(f"{name} is not text")
+            if not isinstance(data.get("photon_ssid"), str):
+                raise ValueError("photon_ssid is missing")
+            return cls(
+                backend=BackendKind(data["backend"]),
+                photon_ssid=data["photon_ssid"],
+                created_at=str(data.get("created_at", "")),
+                **{name: data.get(name) for name in strings},
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise JournalUnreadable(
+                "The note about which Wi-Fi to restore is damaged; if your computer is not "
+                "back on your usual Wi-Fi, choose it in the system Wi-Fi menu.",
+                detail=str(error),
+            ) from error
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What giving the Wi-Fi back did; ``problems`` empty means nothing is left to do."""
+
+    backend: BackendKind
+    actions: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    user_action_needed: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+    @property
+    def message(self) -> str:
+        return " ".join((*self.actions, *self.problems))
+
+
+class WifiBackend(ABC):
+    """One way of switching this computer's Wi-Fi. Methods raise ``WifiError`` subclasses."""
+
+    kind: BackendKind
+
+    @property
+    @abstractmethod
+    def capabilities(self) -> Capabilities: ...
+
+    async def scan(self) -> list[VisibleNetwork]:
+        """Networks nearby (all of them; the caller filters Photons)."""
+        raise ScanUnavailable(
+            self.capabilities.why_not
+            or "This app can't list Wi-Fi networks here. Look in your Wi-Fi menu for a "
+            "network whose name starts with “Photon-”."
+        )
+
+    @abstractmethod
+    async def snapshot(self, photon_ssid: str) -> RestorePoint:
+        """Remember the current connection before anything changes."""
+
+    async def prepare(self, point: RestorePoint) -> RestorePoint:
+        """Create whatever joining needs (a temporary profile); returns the updated point."""
+        return point
+
+    @abstractmethod
+    async def join(self, point: RestorePoint) -> None:
+        """Switch to the Photon's network (``point.photon_ssid``)."""
+
+    @abstractmethod
+    async def restore(self, point: RestorePoint) -> RestoreReport:
+        """Rejoin the previous network and delete the temporary profile. Never raises
+        ``WifiError``: each step's failure is reported so that the other steps still run."""
+
+    async def discard(self, point: RestorePoint) -> None:
+        """Undo ``prepare`` when joining is abandoned before it happened."""
+        return None
+
+    def device_address_for(self, ssid: str | None, default: DeviceAddress) -> DeviceAddress:
+        """Where the device answers once joined: the configured address, except in simulation."""
+        return default

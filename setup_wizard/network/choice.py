@@ -1,0 +1,92 @@
+"""Choosing how to join Wi-Fi on this computer (``--wifi auto|manual|simulated``).
+
+``auto`` uses the system's own tool where it works (NetworkManager, macOS, Windows) and
+falls back to joining by hand with the reason in plain words, e.g. "NetworkManager is not
+running, so you'll join the Photon's network yourself".
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+
+from setup_wizard.network.backend import WifiBackend
+from setup_wizard.network.commands import CommandRunner, SubprocessRunner
+from setup_wizard.network.errors import AutomaticJoinUnavailable, WifiError
+from setup_wizard.network.macos import NETWORKSETUP, detect_macos
+from setup_wizard.network.manual import CHOSEN, ManualBackend
+from setup_wizard.network.nmcli import NMCLI, detect_network_manager
+from setup_wizard.network.probes import DeviceProbe, default_device_probe
+from setup_wizard.network.simulated import SimulatedAccessPoint, SimulatedWifiBackend
+from setup_wizard.network.windows import NETSH, detect_windows
+
+log = logging.getLogger(__name__)
+
+_BY_HAND = "so you'll join the Photon's network yourself"
+
+
+class WifiMode(StrEnum):
+    AUTO = "auto"
+    MANUAL = "manual"
+    SIMULATED = "simulated"
+
+
+async def choose_backend(
+    mode: WifiMode | str,
+    *,
+    runner: CommandRunner | None = None,
+    platform: str = sys.platform,
+    which: Callable[[str], str | None] = shutil.which,
+    user: str | None = None,
+    access_points: Sequence[SimulatedAccessPoint] = (),
+    home_ssid: str | None = None,
+    probe: DeviceProbe = default_device_probe,
+) -> WifiBackend:
+    """The backend for ``mode`` on ``platform``; never fails for ``auto`` (manual instead)."""
+    mode = WifiMode(mode)
+    if mode is WifiMode.SIMULATED:
+        if home_ssid is None:
+            raise ValueError("simulated Wi-Fi needs the simulated home network's name")
+        return SimulatedWifiBackend(access_points, home_ssid, probe=probe)
+    if mode is WifiMode.MANUAL:
+        return ManualBackend(CHOSEN, platform=platform)
+    backend = await _automatic(runner or SubprocessRunner(), platform, which, user)
+    log.info("Wi-Fi backend: %s (%s)", backend.kind, backend.capabilities.why_not or "automatic")
+    return backend
+
+
+async def _automatic(
+    runner: CommandRunner, platform: str, which: Callable[[str], str | None], user: str | None
+) -> WifiBackend:
+    def manual(reason: str) -> ManualBackend:
+        return ManualBackend(reason, platform=platform)
+
+    try:
+        if platform.startswith("linux"):
+            if which(NMCLI) is None:
+                return manual(f"NetworkManager (nmcli) is not installed, {_BY_HAND}.")
+            return await detect_network_manager(runner, user=user or getpass.getuser())
+        if platform == "darwin":
+            if which(NETWORKSETUP) is None:
+                return manual(f"macOS's networksetup tool was not found, {_BY_HAND}.")
+            return await detect_macos(runner)
+        if platform == "win32":
+            if which(NETSH) is None:
+                return manual(f"Windows' netsh tool was not found, {_BY_HAND}.")
+            return await detect_windows(runner)
+    except AutomaticJoinUnavailable as error:
+        log.info("automatic Wi-Fi unavailable: %s (%s)", error, error.detail)
+        return manual(error.message)
+    except WifiError as error:
+        log.warning("Wi-Fi preflight failed: %s (%s)", error, error.detail)
+        return manual(
+            f"The app could not check this computer's Wi-Fi ({error.message}), {_BY_HAND}."
+        )
+    except OSError as error:  # getpass.getuser() with no user name, and the like
+        log.warning("Wi-Fi preflight failed: %s", error)
+        return manual(f"The app could not check this computer's Wi-Fi, {_BY_HAND}.")
+    return manual(f"Automatic Wi-Fi joining is not available on this system, {_BY_HAND}.")

@@ -1,0 +1,384 @@
+"""The one way the flow uses Wi-Fi: ``async with wifi.photon_session(ssid) as address``.
+
+The session remembers the current connection (on disk, for crash recovery), joins the
+Photon's network (or guides the person to join it by hand), waits until the device
+answers, yields the address to talk to, and always gives the computer its Wi-Fi back: on
+success, on error and on cancellation (the restore runs to its end, shielded, and then the
+cancellation goes on). A refusal from the OS (polkit, no location permission) turns the
+session into the manual path instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import sys
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.models import DeviceInfo
+from setup_wizard.network.backend import (
+    BackendKind,
+    Capabilities,
+    RestorePoint,
+    RestoreReport,
+    VisibleNetwork,
+    WifiBackend,
+)
+from setup_wizard.network.errors import (
+    AutomaticJoinUnavailable,
+    DeviceNotFound,
+    JournalUnreadable,
+    WifiError,
+)
+from setup_wizard.network.interfaces import (
+    InterfaceTable,
+    NetifacesTable,
+    addresses_on_photon_subnet,
+    photon_subnet,
+)
+from setup_wizard.network.journal import RestoreJournal
+from setup_wizard.network.manual import (
+    ManualBackend,
+    join_instructions,
+    rejoin_instructions,
+    wifi_menu_hint,
+)
+from setup_wizard.network.names import PhotonNames
+from setup_wizard.network.probes import DeviceProbe, InternetProbe, default_device_probe, poll_until
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class NoticeKind(StrEnum):
+    JOINING = "joining"
+    SWITCHED_TO_MANUAL = "switched-to-manual"
+    JOIN_BY_HAND = "join-by-hand"
+    WAITING_FOR_DEVICE = "waiting-for-device"
+    DEVICE_ANSWERED = "device-answered"
+    RESTORING = "restoring"
+    RESTORED = "restored"
+    REJOIN_BY_HAND = "rejoin-by-hand"
+    INTERNET_BACK = "internet-back"
+
+
+@dataclass(frozen=True)
+class WifiNotice:
+    """Something the person should see now (the GUI shows ``message`` as it is)."""
+
+    kind: NoticeKind
+    message: str
+
+
+@dataclass(frozen=True)
+class WifiTiming:
+    """How long to wait for what, in seconds (tests shorten these)."""
+
+    join_timeout: float = 45.0  # device answers after an automatic join (DHCP, OS portal checks)
+    manual_timeout: float = 600.0  # the person finds the network in the menu
+    internet_timeout: float = 60.0
+    poll_interval: float = 1.0
+    probe_timeout: float = 3.0
+
+
+class PhotonWifi:
+    """Wi-Fi for the flow: find Photons, join one for a session, give the Wi-Fi back."""
+
+    def __init__(
+        self,
+        backend: WifiBackend,
+        *,
+        device_address: DeviceAddress | None = None,
+        probe: DeviceProbe = default_device_probe,
+        internet_probe: InternetProbe | None = None,
+        journal: RestoreJournal | None = None,
+        names: PhotonNames | None = None,
+        timing: WifiTiming | None = None,
+        interfaces: InterfaceTable | None = None,
+        on_notice: Callable[[WifiNotice], None] | None = None,
+        platform: str = sys.platform,
+    ) -> None:
+        self._backend = backend
+        self.device_address = device_address or DeviceAddress()
+        self._probe = probe
+        self._internet_probe = internet_probe
+        self._journal = journal or RestoreJournal()
+        self.names = names or PhotonNames()
+        self.timing = timing or WifiTiming()
+        self._interfaces = interfaces or NetifacesTable()
+        self._on_notice = on_notice
+        self._platform = platform
+        self._wake = asyncio.Event()
+        self._in_session = False
+        self.last_restore: RestoreReport | None = None
+        self.last_device_info: DeviceInfo | None = None
+
+    @property
+    def backend(self) -> WifiBackend:
+        return self._backend
+
+    @property
+    def capabilities(self) -> Capabilities:
+        return self._backend.capabilities
+
+    @property
+    def joins_by_hand(self) -> bool:
+        return not self._backend.capabilities.can_join
+
+    def join_instructions(self, ssid: str | None = None) -> str:
+        return join_instructions(ssid, self.names.prefix, self._platform)
+
+    async def find_photons(self) -> list[VisibleNetwork]:
+        """Photon networks nearby, strongest first. Raises ScanUnavailable (with what to do
+        instead) where names cannot be read; then offer to type the code or join by hand."""
+        networks = await self._backend.scan()
+        photons = [n for n in networks if self.names.matches(n.ssid)]
+        return sorted(photons, key=lambda n: (-(n.signal or 0), n.ssid))
+
+    def check_now(self) -> None:
+        """Cut the current pause short ("I've joined" button)."""
+        self._wake.set()
+
+    def photon_session(self, ssid: str | None = None) -> AbstractAsyncContextManager[DeviceAddress]:
+        """Join ``ssid`` (None: any Photon, joined by hand) and yield the device address."""
+        return self._session(ssid)
+
+    @asynccontextmanager
+    async def _session(self, ssid: str | None) -> AsyncIterator[DeviceAddress]:
+        if self._in_session:
+            raise RuntimeError("a Photon session is already open")
+        if ssid is None and not self.joins_by_hand:
+            raise ValueError("choose the Photon's network (its SSID) before joining it")
+        self._in_session = True
+        backend = self._backend
+        point: RestorePoint | None = None
+        switched = False  # whether the computer may have left its network
+        try:
+            if not self.joins_by_hand:
+                assert ssid is not None
+                log.info("joining %s with %s", ssid, backend.kind)
+                try:
+                    point = self._never_back_to_a_photon(await backend.snapshot(ssid))
+                    await self._write_journal(point)
+                    self._notify(NoticeKind.JOINING, f"Joining the Photon's network “{ssid}”…")
+                    point = await backend.prepare(point)
+                    await self._write_journal(point)
+                    switched = True
+                    await backend.join(point)
+                except AutomaticJoinUnavailable as refusal:
+                    if point is not None:
+                        await finish_even_if_cancelled(self._discard(backend, point))
+                    point, switched = None, False
+                    self._switch_to_manual(refusal)
+            by_hand = point is None
+            if by_hand:
+                self._notify(NoticeKind.JOIN_BY_HAND, self.join_instructions(ssid))
+            address = backend.device_address_for(ssid, self.device_address)
+            await self._wait_for_device(address, by_hand=by_hand)
+            yield address
+        finally:
+            try:
+                self.last_restore = await finish_even_if_cancelled(
+                    self._leave(backend, point, switched)
+                )
+            finally:
+                self._in_session = False
+
+    def _never_back_to_a_photon(self, point: RestorePoint) -> RestorePoint:
+        """If the computer is already on a Photon's network (joined by hand earlier), that is
+        not the network to give back: forget it and let the OS pick its usual one."""
+        names = (point.previous, point.previous_label)
+        if any(name and self.names.matches(name) for name in names):
+            log.info("the computer was on a Photon network already; not restoring to it")
+            return dataclasses.replace(point, previous=None, previous_label=None)
+        return point
+
+    def _switch_to_manual(self, refusal: AutomaticJoinUnavailable) -> None:
+        """The OS refused (polkit, location permission…): the person joins by hand, for this
+        session and the ones after it."""
+        log.info("automatic join refused: %s (%s)", refusal, refusal.detail)
+        self._backend = ManualBackend(refusal.message, platform=self._platform)
+        self._notify(NoticeKind.SWITCHED_TO_MANUAL, refusal.message)
+
+    async def _write_journal(self, point: RestorePoint) -> None:
+        """Crash safety is worth a lot, but not refusing to set up a device over a read-only
+        state folder: a failed write is logged and the session goes on."""
+        try:
+            await self._journal.save(point)
+        except OSError as error:
+            log.warning(
+                "could not write the Wi-Fi restore journal %s: %s", self._journal.path, error
+            )
+
+    async def _clear_journal(self) -> None:
+        try:
+            await self._journal.clear()
+        except OSError as error:
+            log.warning("could not remove the Wi-Fi restore journal: %s", error)
+
+    async def _discard(self, backend: WifiBackend, point: RestorePoint) -> None:
+        try:
+            await backend.discard(point)
+        except WifiError as error:
+            log.warning("could not undo the join preparation: %s (%s)", error, error.detail)
+        await self._clear_journal()
+
+    async def _wait_for_device(self, address: DeviceAddress, *, by_hand: bool) -> None:
+        timeout = self.timing.manual_timeout if by_hand else self.timing.join_timeout
+        if not by_hand:
+            self._notify(NoticeKind.WAITING_FOR_DEVICE, "Waiting for the Photon to answer…")
+
+        async def attempt(left: float) -> DeviceInfo | None:
+            return await self._probe(address, timeout=min(self.timing.probe_timeout, left))
+
+        info = await poll_until(
+            attempt, timeout=timeout, interval=self.timing.poll_interval, wake=self._wake
+        )
+        if info is None:
+            raise DeviceNotFound(self._not_found_message(address, timeout))
+        self.last_device_info = info
+        log.info("device answered at %s", address)
+        self._notify(NoticeKind.DEVICE_ANSWERED, "The Photon answers.")
+
+    def _not_found_message(self, address: DeviceAddress, timeout: float) -> str:
+        waited = f"within {timeout:g} seconds"
+        advice = (
+            "Check that the Photon's light blinks dark blue (hold its SETUP button for about "
+            "3 seconds), then try again."
+        )
+        if photon_subnet(address.host) is None:
+            return f"Nothing answered as a Photon at {address} {waited}. {advice}"
+        nearby = addresses_on_photon_subnet(self._interfaces, address.host)
+        if nearby:
+            here = nearby[0]
+            return (
+                f"This computer has the address {here.address} on “{here.interface}”, the kind "
+                f"the Photon hands out, but nothing answered as a Photon at {address.host} "
+                f"{waited}. Your own router may use the same addresses, so the computer may "
+                f"still be on your usual network. {advice}"
+            )
+        return (
+            f"The Photon did not answer {waited}, and this computer has no address from the "
+            f"Photon's network ({photon_subnet(address.host)}), so it is probably not joined "
+            f"to it. {advice}"
+        )
+
+    async def _leave(
+        self, backend: WifiBackend, point: RestorePoint | None, switched: bool
+    ) -> RestoreReport:
+        if point is not None and not switched:
+            # Failed before the join was even tried: undo the preparation, nothing else.
+            await self._discard(backend, point)
+            return RestoreReport(point.backend, ("Your Wi-Fi was not changed.",))
+        if point is None or point.backend is BackendKind.MANUAL:
+            message = rejoin_instructions(self._platform)
+            self._notify(NoticeKind.REJOIN_BY_HAND, message)
+            return RestoreReport(BackendKind.MANUAL, (message,), user_action_needed=True)
+        self._notify(NoticeKind.RESTORING, f"Reconnecting to {point.previous_name}…")
+        report = await self._restore(backend, point)
+        kind = NoticeKind.REJOIN_BY_HAND if report.user_action_needed else NoticeKind.RESTORED
+        self._notify(kind, report.message)
+        return report
+
+    async def _restore(self, backend: WifiBackend, point: RestorePoint) -> RestoreReport:
+        """Restore and drop the journal; on an unexpected error keep the journal so the next
+        start tries again, and report instead of raising (this runs in ``finally``)."""
+        try:
+            report = await backend.restore(point)
+        except Exception:
+            log.exception("restoring Wi-Fi failed")
+            return RestoreReport(
+                point.backend,
+                problems=(
+                    f"Could not give the Wi-Fi back automatically: choose "
+                    f"{point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                ),
+                user_action_needed=True,
+            )
+        await self._clear_journal()
+        log.info("restored Wi-Fi: %s", report.message)
+        return report
+
+    async def recover(self) -> RestoreReport | None:
+        """At start-up: if an earlier run died while on a Photon's network, give the Wi-Fi
+        back now. Returns what was done, or None if there was nothing to do."""
+        try:
+            point = await self._journal.load()
+        except JournalUnreadable as error:
+            log.warning("crash journal unreadable: %s", error.detail)
+            await self._clear_journal()
+            return RestoreReport(
+                self._backend.kind, problems=(error.message,), user_action_needed=True
+            )
+        except OSError as error:
+            log.warning("could not read the Wi-Fi restore journal: %s", error)
+            return None
+        if point is None:
+            return None
+        log.info("recovering Wi-Fi from a journal of %s", point.created_at)
+        if point.backend is self._backend.kind:
+            return await self._restore(self._backend, point)
+        await self._clear_journal()
+        if point.backend in (BackendKind.SIMULATED, BackendKind.MANUAL):
+            return None  # nothing real was changed
+        return RestoreReport(
+            point.backend,
+            problems=(
+                f"An earlier session may have left this computer on “{point.photon_ssid}”. "
+                f"If so, choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+            ),
+            user_action_needed=True,
+        )
+
+    async def wait_for_internet(
+        self,
+        timeout: float | None = None,  # noqa: ASYNC109 - expiry is an answer (False)
+    ) -> bool:
+        """Poll the internet probe until it succeeds (True) or ``timeout`` passes (False)."""
+        if self._internet_probe is None:
+            raise RuntimeError("PhotonWifi was created without an internet probe")
+        probe = self._internet_probe
+
+        async def attempt(left: float) -> bool | None:
+            return True if await probe() else None
+
+        back = await poll_until(
+            attempt,
+            timeout=self.timing.internet_timeout if timeout is None else timeout,
+            interval=self.timing.poll_interval,
+            wake=self._wake,
+        )
+        if back:
+            self._notify(NoticeKind.INTERNET_BACK, "The internet is back.")
+        return bool(back)
+
+    def _notify(self, kind: NoticeKind, message: str) -> None:
+        log.debug("notice %s: %s", kind, message)
+        if self._on_notice is not None:
+            self._on_notice(WifiNotice(kind, message))
+
+
+async def finish_even_if_cancelled(work: Coroutine[Any, Any, T]) -> T:
+    """Run ``work`` to its end even if the calling task is cancelled meanwhile, then let the
+    cancellation go on. For giving the Wi-Fi back: stopping half-way could strand the
+    computer on the Photon's network."""
+    task = asyncio.ensure_future(work)
+    cancelled = False
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            if task.cancelled():
+                raise
+            cancelled = True
+    result = task.result()
+    if cancelled:
+        raise asyncio.CancelledError
+    return result

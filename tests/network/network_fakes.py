@@ -1,0 +1,145 @@
+"""Test doubles at the two boundaries the network layer cannot cross in tests.
+
+``FakeRunner`` stands in for the OS process boundary (no nmcli/netsh/networksetup exists
+here, and none may touch the machine's Wi-Fi): it answers from recorded outputs and records
+every argument list, so tests assert the exact command sequence. ``StubDevice`` answers the
+device probe for the real Photon address 192.168.0.1 without sending a packet; tests that
+exercise real probing use a simulated Photon on 127.0.0.1 instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.models import DeviceInfo
+from setup_wizard.network.commands import CommandResult
+from setup_wizard.network.interfaces import InterfaceAddress
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fixture(name: str) -> str:
+    """A recorded output, byte for byte (Windows ones keep their CRLF line ends)."""
+    return (FIXTURES / name).read_bytes().decode("utf-8")
+
+
+@dataclass
+class _Rule:
+    prefix: tuple[str, ...]
+    result: CommandResult
+    once: bool
+
+
+@dataclass
+class FakeRunner:
+    """Answers commands whose argv starts with a registered prefix; the newest rule wins,
+    a ``once`` rule is used up by its first match. An unknown command fails the test."""
+
+    calls: list[tuple[str, ...]] = field(default_factory=list)
+    _rules: list[_Rule] = field(default_factory=list)
+    gate: asyncio.Event | None = None  # while cleared, commands wait (to cancel mid-command)
+    blocked: asyncio.Event = field(default_factory=asyncio.Event)  # a command waits at the gate
+
+    def on(
+        self,
+        *prefix: str,
+        stdout: str = "",
+        stderr: str = "",
+        returncode: int = 0,
+        once: bool = False,
+    ) -> FakeRunner:
+        self._rules.append(_Rule(prefix, CommandResult(returncode, stdout, stderr), once))
+        return self
+
+    async def run(
+        self,
+        argv: Sequence[str],
+        *,
+        timeout: float,  # noqa: ASYNC109 - the CommandRunner protocol
+    ) -> CommandResult:
+        assert timeout > 0
+        command = tuple(argv)
+        self.calls.append(command)
+        if self.gate is not None and not self.gate.is_set():
+            self.blocked.set()
+            await self.gate.wait()
+        for rule in reversed(self._rules):
+            if command[: len(rule.prefix)] == rule.prefix:
+                if rule.once:
+                    self._rules.remove(rule)
+                return rule.result
+        raise AssertionError(f"unexpected command: {command}")
+
+    def calls_starting(self, *prefix: str) -> list[tuple[str, ...]]:
+        return [c for c in self.calls if c[: len(prefix)] == prefix]
+
+
+PHOTON = DeviceAddress()  # 192.168.0.1: only ever handed to StubDevice, never connected to
+DEVICE_ID = "3a0021000447343233323032"
+
+
+@dataclass
+class StubDevice:
+    """The device probe for a Photon at ``address``: answers while ``answering`` is set."""
+
+    address: DeviceAddress = PHOTON
+    answering: bool = True
+    probed: list[DeviceAddress] = field(default_factory=list)
+    first_probe: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def __call__(
+        self,
+        address: DeviceAddress,
+        *,
+        timeout: float = 3.0,  # noqa: ASYNC109 - the device probe's signature
+    ) -> DeviceInfo | None:
+        assert timeout > 0
+        self.probed.append(address)
+        self.first_probe.set()
+        await asyncio.sleep(0)
+        if self.answering and address == self.address:
+            return DeviceInfo(DEVICE_ID, claimed=False)
+        return None
+
+
+@dataclass
+class FakeInterfaceTable:
+    entries: list[InterfaceAddress] = field(default_factory=list)
+
+    def ipv4_addresses(self) -> list[InterfaceAddress]:
+        return list(self.entries)
+
+
+# --- a NetworkManager laptop, shared by the nmcli tests and the crash-recovery child ----------
+
+HOME_UUID = "6f2c1c1e-8a3b-4c5d-9e0f-112233445566"
+TEMP_UUID = "0b6f4e7e-2f0c-4f52-9a43-6c1f1d1e9a10"
+NM_SNAPSHOT = ("nmcli", "-t", "-f", "UUID,TYPE,DEVICE,NAME", "connection", "show", "--active")
+NM_ADD = ("nmcli", "connection", "add")
+NM_JOIN = ("nmcli", "--wait", "30", "connection", "up", "uuid", TEMP_UUID, "ifname", "wlp2s0")
+NM_BACK_HOME = ("nmcli", "--wait", "30", "connection", "up", "uuid", HOME_UUID, "ifname", "wlp2s0")
+NM_DELETE = ("nmcli", "connection", "delete", "uuid", TEMP_UUID)
+NM_DEVICE_CONNECT = ("nmcli", "--wait", "30", "device", "connect", "wlp2s0")
+
+
+def network_manager_runner() -> FakeRunner:
+    """A laptop on "Café: 2.4GHz \\ upstairs" over wlp2s0, everything allowed."""
+    runner = FakeRunner()
+    runner.on(
+        "nmcli", "-t", "-f", "RUNNING", "general", stdout=fixture("nmcli/general_running.txt")
+    )
+    runner.on("nmcli", "-t", "-f", "PERMISSION,VALUE", stdout=fixture("nmcli/permissions.txt"))
+    runner.on("nmcli", "-t", "-f", "DEVICE,TYPE,STATE", stdout=fixture("nmcli/device_status.txt"))
+    runner.on(*NM_SNAPSHOT, stdout=fixture("nmcli/active_connections.txt"))
+    runner.on("nmcli", "-t", "-f", "SSID,SIGNAL", stdout=fixture("nmcli/wifi_list.txt"))
+    runner.on(*NM_ADD, stdout=fixture("nmcli/connection_add.txt"))
+    runner.on(
+        "nmcli", "--wait", "30", "connection", "up", stdout=fixture("nmcli/connection_up.txt")
+    )
+    runner.on("nmcli", "connection", "delete", stdout=fixture("nmcli/connection_delete.txt"))
+    runner.on(*NM_DEVICE_CONNECT, stdout=fixture("nmcli/device_connect.txt"))
+    return runner
