@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench interop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: lint
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+# Particle's own clients against our simulator (needs node and npm; not part of `make test`).
+interop: $(STAMP)
+	cd tools/interop && npm ci --silent --no-audit --no-fund
+	$(BIN)/python tools/interop/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -15,7 +15,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Set up a Particle Photon: Wi-Fi, owner, and a check that it is online.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    from setup_wizard.sim import serve
+
+    simulate = commands.add_parser(
+        "simulate",
+        help="run a simulated Particle Cloud and Photons on 127.0.0.1",
+        description=(
+            "Run a simulated Particle Cloud and N simulated Photons on 127.0.0.1. Prints one line "
+            "of JSON when ready, then serves until Ctrl+C (SIGINT) or SIGTERM."
+        ),
+    )
+    serve.add_arguments(simulate)
+    simulate.set_defaults(run=serve.main)
     return parser
 
 
@@ -25,7 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    return 0
+    result: int = args.run(args)
+    return result
 
 
 if __name__ == "__main__":
