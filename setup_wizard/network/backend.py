@@ -128,6 +128,11 @@ class WifiBackend(ABC):
 
     kind: BackendKind
 
+    #: Whether the device answering means this computer is on the Photon's network, so the
+    #: session can check that a restore really left it. False in simulation, where a
+    #: simulated Photon answers on loopback whichever network is "current".
+    answer_means_joined: bool = True
+
     @property
     @abstractmethod
     def capabilities(self) -> Capabilities: ...
@@ -142,7 +147,14 @@ class WifiBackend(ABC):
 
     @abstractmethod
     async def snapshot(self, photon_ssid: str) -> RestorePoint:
-        """Remember the current connection before anything changes."""
+        """Remember the current connection before anything changes. A backend that can
+        choose the ID of what ``prepare`` will create names it here already, so the journal
+        holds it before it exists and a crash in between cannot leak it."""
+
+    def is_temporary_profile(self, name: str) -> bool:
+        """Whether ``name`` is a profile this app creates to join a Photon: never a network
+        to give back, even when a failed clean-up left the computer on it."""
+        return False
 
     async def prepare(self, point: RestorePoint) -> RestorePoint:
         """Create whatever joining needs (a temporary profile); returns the updated point."""

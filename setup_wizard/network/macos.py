@@ -4,8 +4,9 @@ Two facts shape this backend. ``networksetup -setairportnetwork`` exits 0 even w
 fails, so its text decides. And current macOS hides SSIDs from apps without Location
 Services permission (``<redacted>``, or "You are not associated" on macOS 15+), so the
 previous network is often unknown: then the Wi-Fi is power-cycled and macOS rejoins its
-preferred network by itself. Whether the computer really reached the Photon is decided by
-the device probe, never by an SSID.
+preferred network by itself, after the Photon (which joining made a preferred network) has
+been taken off that list where macOS allows it. Whether the computer really reached the
+Photon, or really left it, is decided by the device probe, never by an SSID.
 """
 
 from __future__ import annotations
@@ -208,6 +209,7 @@ class MacWifiBackend(WifiBackend):
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
         device = point.interface or self.device
+        await self._forget(device, point.photon_ssid)
         if point.previous:
             try:
                 await self._networksetup(
@@ -220,9 +222,8 @@ class MacWifiBackend(WifiBackend):
         # Unknown or unreachable: turning Wi-Fi off and on makes macOS join its preferred network.
         try:
             await self._networksetup("-setairportpower", device, "off", doing="turn Wi-Fi off")
-            await self._networksetup("-setairportpower", device, "on", doing="turn Wi-Fi on")
         except WifiError as error:
-            log.warning("power-cycling Wi-Fi failed: %s", error.detail)
+            log.warning("turning Wi-Fi off failed: %s", error.detail)
             return RestoreReport(
                 self.kind,
                 problems=(
@@ -231,10 +232,42 @@ class MacWifiBackend(WifiBackend):
                 ),
                 user_action_needed=True,
             )
+        if not await self._power_on(device):
+            return RestoreReport(
+                self.kind,
+                problems=(
+                    "Wi-Fi is off: the app turned it off to leave the Photon's network but "
+                    "could not turn it back on. Turn Wi-Fi on in the Wi-Fi menu in the menu bar.",
+                ),
+                user_action_needed=True,
+            )
         return RestoreReport(
             self.kind,
             ("Turned Wi-Fi off and on so macOS rejoins your usual network.",),
         )
+
+    async def _forget(self, device: str, ssid: str) -> None:
+        """Take the Photon off macOS's preferred networks, which ``-setairportnetwork`` put
+        it on, so that Wi-Fi coming back on does not rejoin it. This may need an
+        administrator; without one the session's device check catches a rejoin."""
+        try:
+            await self._networksetup(
+                "-removepreferredwirelessnetwork", device, ssid,
+                doing=f"forget “{ssid}”",
+            )  # fmt: skip
+        except WifiError as error:
+            log.info("could not remove %s from the preferred networks: %s", ssid, error.detail)
+
+    async def _power_on(self, device: str) -> bool:
+        """Turn Wi-Fi on, trying twice: failing here leaves the computer with no Wi-Fi."""
+        for attempt in (1, 2):
+            try:
+                await self._networksetup("-setairportpower", device, "on", doing="turn Wi-Fi on")
+            except WifiError as error:
+                log.warning("turning Wi-Fi on failed (attempt %d): %s", attempt, error.detail)
+            else:
+                return True
+        return False
 
 
 async def detect_macos(runner: CommandRunner) -> MacWifiBackend:

@@ -2,16 +2,18 @@
 
 The Photon gets a private (``connection.permissions user:<login>``), never-autoconnecting
 profile with ``ipv4.never-default`` so a wired default route survives. State is kept by
-connection UUID, never by name (names repeat and may contain ``:``). The user's own profile
-is never taken ``down`` (that would stop it autoconnecting); it is brought back ``up``.
+connection UUID, never by name (names repeat and may contain ``:``). The app chooses that
+UUID itself (``connection.uuid`` on ``connection add``, NetworkManager 1.42 and later), so
+the crash journal names the profile before it exists. The user's own profile is never taken
+``down`` (that would stop it autoconnecting); it is brought back ``up``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -47,6 +49,7 @@ class ExitCode(IntEnum):
     """nmcli's documented exit codes that need their own handling (man nmcli)."""
 
     OK = 0
+    USER_INPUT = 2
     WAIT_TIMEOUT = 3
     ACTIVATION_FAILED = 4
     NOT_RUNNING = 8
@@ -161,9 +164,9 @@ def parse_added_uuid(text: str) -> str:
     name comes first and is ours, but may in theory contain anything."""
     found = _UUID.findall(text)
     if not found:
-        raise WifiError(
-            "NetworkManager created the Photon connection but did not say its ID. "
-            "Join the Photon's network by hand.",
+        raise AutomaticJoinUnavailable(
+            "NetworkManager created the Photon connection but did not say its ID, so you'll "
+            "join the Photon's network yourself from the system Wi-Fi menu.",
             detail=text.strip(),
         )
     return str(found[-1]).lower()
@@ -216,12 +219,19 @@ class NetworkManagerBackend(WifiBackend):
     kind = BackendKind.NETWORK_MANAGER
 
     def __init__(
-        self, runner: CommandRunner, interface: str, *, user: str, can_scan: bool = True
+        self,
+        runner: CommandRunner,
+        interface: str,
+        *,
+        user: str,
+        can_scan: bool = True,
+        new_uuid: Callable[[], str] = lambda: str(uuid.uuid4()),
     ) -> None:
         self._runner = runner
         self.interface = interface
         self._user = user
         self._can_scan = can_scan
+        self._new_uuid = new_uuid
 
     @property
     def capabilities(self) -> Capabilities:
@@ -264,22 +274,43 @@ class NetworkManagerBackend(WifiBackend):
             interface=self.interface,
             previous=current.uuid if current else None,
             previous_label=current.name if current else None,
+            temporary_profile=self._new_uuid(),
         )
 
+    def is_temporary_profile(self, name: str) -> bool:
+        return _TEMPORARY_NAME.fullmatch(name) is not None
+
     async def prepare(self, point: RestorePoint) -> RestorePoint:
-        result = await self._nmcli(
-            "connection", "add", "type", "wifi",
+        assert point.temporary_profile is not None, "snapshot() first"
+        name = temporary_profile_name(point.photon_ssid)
+        add = (
+            NMCLI, "connection", "add", "type", "wifi",
             "ifname", self.interface,
-            "con-name", temporary_profile_name(point.photon_ssid),
+            "con-name", name,
             "ssid", point.photon_ssid,
             "connection.autoconnect", "no",
             "connection.permissions", f"user:{self._user}",
             "ipv4.method", "auto",
             "ipv4.never-default", "yes",
             "ipv6.method", "ignore",
-            doing="create a connection for the Photon's network",
         )  # fmt: skip
-        return point.with_temporary_profile(parse_added_uuid(result.stdout))
+        doing = "create a connection for the Photon's network"
+        result = await self._runner.run(
+            [*add, "connection.uuid", point.temporary_profile], timeout=QUICK
+        )
+        if not _uuid_refused(result):
+            check(result, doing=doing)
+            return point
+        # NetworkManager before 1.42 does not let nmcli set the UUID: it picks one and says
+        # which. Until the session journals it, only the name finds this profile.
+        log.info("nmcli cannot set connection.uuid here; reading the one it chose")
+        result = await self._runner.run(add, timeout=QUICK)
+        check(result, doing=doing)
+        try:
+            return point.with_temporary_profile(parse_added_uuid(result.stdout))
+        except AutomaticJoinUnavailable:
+            await self._delete_named(name)
+            raise
 
     async def join(self, point: RestorePoint) -> None:
         assert point.temporary_profile is not None, "prepare() first"
@@ -318,8 +349,8 @@ class NetworkManagerBackend(WifiBackend):
                     )
         if point.temporary_profile:
             try:
-                await self._delete(point.temporary_profile)
-                actions.append("Removed the temporary Photon connection.")
+                if await self._delete(point.temporary_profile):
+                    actions.append("Removed the temporary Photon connection.")
             except WifiError as error:
                 log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
                 problems.append(
@@ -346,15 +377,37 @@ class NetworkManagerBackend(WifiBackend):
             return False
         return True
 
-    async def _delete(self, uuid: str) -> None:
-        with contextlib.suppress(NetworkNotFound):  # already gone: what we wanted
+    async def _delete(self, profile: str) -> bool:
+        """Delete the profile; False if it did not exist (never created, or already gone)."""
+        try:
             await self._nmcli(
-                "connection", "delete", "uuid", uuid, doing="remove the Photon connection"
+                "connection", "delete", "uuid", profile, doing="remove the Photon connection"
             )
+        except NetworkNotFound:
+            return False
+        return True
+
+    async def _delete_named(self, name: str) -> None:
+        """Last resort when the UUID is unknown; the name is ours, so is any profile with it."""
+        try:
+            await self._nmcli(
+                "connection", "delete", "id", name, doing="remove the Photon connection"
+            )
+        except WifiError as error:
+            log.warning("could not delete the profile %s: %s", name, error.detail)
+
+
+_TEMPORARY_NAME = re.compile(r"Photon Setup \(.+\)", re.DOTALL)
 
 
 def temporary_profile_name(photon_ssid: str) -> str:
     return f"Photon Setup ({photon_ssid})"
+
+
+def _uuid_refused(result: CommandResult) -> bool:
+    """nmcli before NetworkManager 1.42: "Error: failed to modify connection.uuid: the
+    property can't be changed." (exit code 2)."""
+    return result.returncode == ExitCode.USER_INPUT and "connection.uuid" in result.output
 
 
 async def detect_network_manager(runner: CommandRunner, *, user: str) -> NetworkManagerBackend:

@@ -48,6 +48,7 @@ class SimulatedAccessPoint:
 
 class SimulatedWifiBackend(WifiBackend):
     kind = BackendKind.SIMULATED
+    answer_means_joined = False  # its Photons answer on loopback whatever "current_ssid" is
 
     def __init__(
         self,

@@ -4,8 +4,9 @@ The session remembers the current connection (on disk, for crash recovery), join
 Photon's network (or guides the person to join it by hand), waits until the device
 answers, yields the address to talk to, and always gives the computer its Wi-Fi back: on
 success, on error and on cancellation (the restore runs to its end, shielded, and then the
-cancellation goes on). A refusal from the OS (polkit, no location permission) turns the
-session into the manual path instead of failing.
+cancellation goes on). After the restore it checks that the device has gone quiet: if it
+still answers, the report tells the person which network to leave. A refusal from the OS
+(polkit, no location permission) turns the session into the manual path instead of failing.
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ class WifiTiming:
     join_timeout: float = 45.0  # device answers after an automatic join (DHCP, OS portal checks)
     manual_timeout: float = 600.0  # the person finds the network in the menu
     internet_timeout: float = 60.0
+    # After a restore, the device must stay silent this long: macOS may rejoin the Photon
+    # (now a preferred network) within seconds of Wi-Fi coming back on.
+    leave_check: float = 5.0
     poll_interval: float = 1.0
     probe_timeout: float = 3.0
 
@@ -159,13 +163,14 @@ class PhotonWifi:
         self._in_session = True
         backend = self._backend
         point: RestorePoint | None = None
-        switched = False  # whether the computer may have left its network
+        by_hand = self.joins_by_hand  # the person joins (and later leaves) the Photon's network
+        switched = False  # whether the computer may have left its network by our doing
         try:
-            if not self.joins_by_hand:
+            if not by_hand:
                 assert ssid is not None
                 log.info("joining %s with %s", ssid, backend.kind)
                 try:
-                    point = self._never_back_to_a_photon(await backend.snapshot(ssid))
+                    point = self._never_back_to_a_photon(backend, await backend.snapshot(ssid))
                     await self._write_journal(point)
                     self._notify(NoticeKind.JOINING, f"Joining the Photon's network “{ssid}”…")
                     point = await backend.prepare(point)
@@ -175,9 +180,8 @@ class PhotonWifi:
                 except AutomaticJoinUnavailable as refusal:
                     if point is not None:
                         await finish_even_if_cancelled(self._discard(backend, point))
-                    point, switched = None, False
+                    point, switched, by_hand = None, False, True
                     self._switch_to_manual(refusal)
-            by_hand = point is None
             if by_hand:
                 self._notify(NoticeKind.JOIN_BY_HAND, self.join_instructions(ssid))
             address = backend.device_address_for(ssid, self.device_address)
@@ -186,16 +190,20 @@ class PhotonWifi:
         finally:
             try:
                 self.last_restore = await finish_even_if_cancelled(
-                    self._leave(backend, point, switched)
+                    self._leave(backend, point, switched=switched, by_hand=by_hand)
                 )
             finally:
                 self._in_session = False
 
-    def _never_back_to_a_photon(self, point: RestorePoint) -> RestorePoint:
-        """If the computer is already on a Photon's network (joined by hand earlier), that is
-        not the network to give back: forget it and let the OS pick its usual one."""
+    def _never_back_to_a_photon(self, backend: WifiBackend, point: RestorePoint) -> RestorePoint:
+        """If the computer is already on a Photon's network (joined by hand earlier, or left
+        on our own profile by a failed clean-up), that is not the network to give back:
+        forget it and let the OS pick its usual one."""
         names = (point.previous, point.previous_label)
-        if any(name and self.names.matches(name) for name in names):
+        if any(
+            name and (self.names.matches(name) or backend.is_temporary_profile(name))
+            for name in names
+        ):
             log.info("the computer was on a Photon network already; not restoring to it")
             return dataclasses.replace(point, previous=None, previous_label=None)
         return point
@@ -271,16 +279,23 @@ class PhotonWifi:
         )
 
     async def _leave(
-        self, backend: WifiBackend, point: RestorePoint | None, switched: bool
+        self,
+        backend: WifiBackend,
+        point: RestorePoint | None,
+        *,
+        switched: bool,
+        by_hand: bool,
     ) -> RestoreReport:
-        if point is not None and not switched:
-            # Failed before the join was even tried: undo the preparation, nothing else.
-            await self._discard(backend, point)
-            return RestoreReport(point.backend, ("Your Wi-Fi was not changed.",))
-        if point is None or point.backend is BackendKind.MANUAL:
+        if by_hand:
             message = rejoin_instructions(self._platform)
             self._notify(NoticeKind.REJOIN_BY_HAND, message)
             return RestoreReport(BackendKind.MANUAL, (message,), user_action_needed=True)
+        if point is None or not switched:
+            # Failed (or cancelled) before the join was even tried: undo the preparation,
+            # nothing else.
+            if point is not None:
+                await self._discard(backend, point)
+            return RestoreReport(backend.kind, ("Your Wi-Fi was not changed.",))
         self._notify(NoticeKind.RESTORING, f"Reconnecting to {point.previous_name}…")
         report = await self._restore(backend, point)
         kind = NoticeKind.REJOIN_BY_HAND if report.user_action_needed else NoticeKind.RESTORED
@@ -304,7 +319,33 @@ class PhotonWifi:
             )
         await self._clear_journal()
         log.info("restored Wi-Fi: %s", report.message)
+        if backend.answer_means_joined and await self._still_on_photon(backend, point):
+            report = dataclasses.replace(
+                report,
+                problems=(
+                    *report.problems,
+                    f"This computer is still on the Photon's network “{point.photon_ssid}”: "
+                    f"choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                ),
+                user_action_needed=True,
+            )
         return report
+
+    async def _still_on_photon(self, backend: WifiBackend, point: RestorePoint) -> bool:
+        """Whether the device answers at any moment of ``timing.leave_check`` after the
+        restore: the restore did not take, or the OS went back to the Photon (still in
+        listening mode when the session ended early, and on macOS a preferred network)."""
+        address = backend.device_address_for(point.photon_ssid, self.device_address)
+
+        async def attempt(left: float) -> DeviceInfo | None:
+            return await self._probe(address, timeout=min(self.timing.probe_timeout, left))
+
+        info = await poll_until(
+            attempt, timeout=self.timing.leave_check, interval=self.timing.poll_interval
+        )
+        if info is not None:
+            log.warning("the device still answers at %s after the restore", address)
+        return info is not None
 
     async def recover(self) -> RestoreReport | None:
         """At start-up: if an earlier run died while on a Photon's network, give the Wi-Fi

@@ -14,17 +14,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from network_fakes import StubDevice, network_manager_runner
+from network_fakes import StubDevice, network_manager_runner, nm_backend
 
 from setup_wizard.network.journal import RestoreJournal
-from setup_wizard.network.nmcli import NetworkManagerBackend
 from setup_wizard.network.wifi import PhotonWifi
 
 
 async def main(folder: Path) -> None:
     runner = network_manager_runner()
     wifi = PhotonWifi(
-        NetworkManagerBackend(runner, "wlp2s0", user="alice"),
+        nm_backend(runner),
         probe=StubDevice(),
         journal=RestoreJournal(folder),
     )

@@ -4,13 +4,15 @@
 here, and none may touch the machine's Wi-Fi): it answers from recorded outputs and records
 every argument list, so tests assert the exact command sequence. ``StubDevice`` answers the
 device probe for the real Photon address 192.168.0.1 without sending a packet; tests that
-exercise real probing use a simulated Photon on 127.0.0.1 instead.
+exercise real probing use a simulated Photon on 127.0.0.1 instead. A runner can tell the
+device that a command took the computer off the Photon's network (``when``), so the
+session's check after a restore sees what a real computer would.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,8 @@ from setup_wizard.device.address import DeviceAddress
 from setup_wizard.device.models import DeviceInfo
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.interfaces import InterfaceAddress
+from setup_wizard.network.nmcli import NetworkManagerBackend
+from setup_wizard.network.wifi import WifiTiming
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -41,6 +45,7 @@ class FakeRunner:
 
     calls: list[tuple[str, ...]] = field(default_factory=list)
     _rules: list[_Rule] = field(default_factory=list)
+    _effects: list[tuple[tuple[str, ...], Callable[[], None]]] = field(default_factory=list)
     gate: asyncio.Event | None = None  # while cleared, commands wait (to cancel mid-command)
     blocked: asyncio.Event = field(default_factory=asyncio.Event)  # a command waits at the gate
 
@@ -53,6 +58,12 @@ class FakeRunner:
         once: bool = False,
     ) -> FakeRunner:
         self._rules.append(_Rule(prefix, CommandResult(returncode, stdout, stderr), once))
+        return self
+
+    def when(self, *prefix: str, then: Callable[[], None]) -> FakeRunner:
+        """Call ``then`` each time a command starting with ``prefix`` exits with 0 (whichever
+        rule answered it)."""
+        self._effects.append((prefix, then))
         return self
 
     async def run(
@@ -71,6 +82,10 @@ class FakeRunner:
             if command[: len(rule.prefix)] == rule.prefix:
                 if rule.once:
                     self._rules.remove(rule)
+                if rule.result.returncode == 0:
+                    for prefix, effect in self._effects:
+                        if command[: len(prefix)] == prefix:
+                            effect()
                 return rule.result
         raise AssertionError(f"unexpected command: {command}")
 
@@ -105,6 +120,27 @@ class StubDevice:
             return DeviceInfo(DEVICE_ID, claimed=False)
         return None
 
+    def leave(self) -> None:
+        """The computer is off the Photon's network now: the device no longer answers."""
+        self.answering = False
+
+    def rejoin(self) -> None:
+        """The computer went back to the Photon's network: the device answers again."""
+        self.answering = True
+
+
+def device_left_by(runner: FakeRunner, *commands: tuple[str, ...]) -> StubDevice:
+    """A Photon that answers until one of ``commands`` succeeds, as each takes the computer
+    off the Photon's network."""
+    device = StubDevice()
+    for command in commands:
+        runner.when(*command, then=device.leave)
+    return device
+
+
+#: Default timeouts with short pauses and a short check after the restore (else seconds a test).
+BRISK = WifiTiming(leave_check=0.05, poll_interval=0.01)
+
 
 @dataclass
 class FakeInterfaceTable:
@@ -124,6 +160,13 @@ NM_JOIN = ("nmcli", "--wait", "30", "connection", "up", "uuid", TEMP_UUID, "ifna
 NM_BACK_HOME = ("nmcli", "--wait", "30", "connection", "up", "uuid", HOME_UUID, "ifname", "wlp2s0")
 NM_DELETE = ("nmcli", "connection", "delete", "uuid", TEMP_UUID)
 NM_DEVICE_CONNECT = ("nmcli", "--wait", "30", "device", "connect", "wlp2s0")
+#: What takes the computer off the Photon's network: another profile up, or ours deleted.
+NM_LEAVING = (NM_BACK_HOME, NM_DEVICE_CONNECT, NM_DELETE)
+
+
+def nm_backend(runner: FakeRunner) -> NetworkManagerBackend:
+    """NetworkManager on wlp2s0 for alice, naming its temporary profile ``TEMP_UUID``."""
+    return NetworkManagerBackend(runner, "wlp2s0", user="alice", new_uuid=lambda: TEMP_UUID)
 
 
 def network_manager_runner() -> FakeRunner:

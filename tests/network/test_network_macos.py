@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from network_fakes import FakeRunner, StubDevice, fixture
+from network_fakes import BRISK, FakeRunner, StubDevice, device_left_by, fixture
 
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.commands import CommandResult
@@ -17,14 +17,17 @@ from setup_wizard.network.macos import (
     parse_system_profiler,
     parse_wifi_device,
 )
-from setup_wizard.network.wifi import PhotonWifi
+from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
 
 SSID = "Photon-7KQX"
 GET_CURRENT = ("networksetup", "-getairportnetwork", "en1")
 SUMMARY = ("ipconfig", "getsummary", "en1")
 JOIN = ("networksetup", "-setairportnetwork", "en1", SSID)
+FORGET = ("networksetup", "-removepreferredwirelessnetwork", "en1", SSID)
 OFF = ("networksetup", "-setairportpower", "en1", "off")
 ON = ("networksetup", "-setairportpower", "en1", "on")
+BACK_TO_CAFE = ("networksetup", "-setairportnetwork", "en1", "Café: 2.4GHz")
+BACK_TO_WOHNZIMMER = ("networksetup", "-setairportnetwork", "en1", "Wohnzimmer WLAN 🦊")
 
 
 def mac_runner(*, macos15: bool = False) -> FakeRunner:
@@ -40,12 +43,26 @@ def mac_runner(*, macos15: bool = False) -> FakeRunner:
     runner.on(*SUMMARY, stdout=fixture(summary))
     runner.on("networksetup", "-setairportnetwork")  # success prints nothing
     runner.on("networksetup", "-setairportpower")
+    runner.on("networksetup", "-removepreferredwirelessnetwork")
     runner.on("system_profiler", stdout=fixture("macos/system_profiler.json"))
     return runner
 
 
-def mac_wifi(runner: FakeRunner, journal: RestoreJournal) -> PhotonWifi:
-    return PhotonWifi(MacWifiBackend(runner, "en1"), probe=StubDevice(), journal=journal)
+def mac_wifi(
+    runner: FakeRunner,
+    journal: RestoreJournal,
+    *,
+    device: StubDevice | None = None,
+    notices: list[WifiNotice] | None = None,
+) -> PhotonWifi:
+    return PhotonWifi(
+        MacWifiBackend(runner, "en1"),
+        probe=device or device_left_by(runner, OFF, BACK_TO_CAFE, BACK_TO_WOHNZIMMER),
+        journal=journal,
+        timing=BRISK,
+        on_notice=None if notices is None else notices.append,
+        platform="darwin",
+    )
 
 
 def test_wifi_device_comes_from_the_hardware_port_list_not_a_guess() -> None:
@@ -101,11 +118,7 @@ async def test_session_rejoins_the_known_previous_network(journal: RestoreJourna
     wifi = mac_wifi(runner, journal)
     async with wifi.photon_session(SSID):
         pass
-    assert runner.calls == [
-        GET_CURRENT,
-        JOIN,
-        ("networksetup", "-setairportnetwork", "en1", "Café: 2.4GHz"),
-    ]
+    assert runner.calls == [GET_CURRENT, JOIN, FORGET, BACK_TO_CAFE]
     assert wifi.last_restore is not None
     assert wifi.last_restore.message == "Reconnected to “Café: 2.4GHz”."
 
@@ -116,7 +129,7 @@ async def test_on_macos_15_the_ssid_from_ipconfig_is_used_when_networksetup_hide
     runner = mac_runner(macos15=True).on(*SUMMARY, stdout=fixture("macos/ipconfig_getsummary.txt"))
     async with mac_wifi(runner, journal).photon_session(SSID):
         pass
-    assert runner.calls[-1] == ("networksetup", "-setairportnetwork", "en1", "Wohnzimmer WLAN 🦊")
+    assert runner.calls[-1] == BACK_TO_WOHNZIMMER
 
 
 async def test_unknown_previous_network_is_restored_by_power_cycling_wifi(
@@ -126,7 +139,7 @@ async def test_unknown_previous_network_is_restored_by_power_cycling_wifi(
     wifi = mac_wifi(runner, journal)
     async with wifi.photon_session(SSID):
         pass
-    assert runner.calls == [GET_CURRENT, SUMMARY, JOIN, OFF, ON]
+    assert runner.calls == [GET_CURRENT, SUMMARY, JOIN, FORGET, OFF, ON]
     assert wifi.last_restore is not None
     assert wifi.last_restore.complete
 
@@ -137,14 +150,11 @@ async def test_a_computer_already_on_a_photon_network_is_not_sent_back_to_it(
     runner = mac_runner().on(*GET_CURRENT, stdout="Current Wi-Fi Network: Photon-A2B4C6\n")
     async with mac_wifi(runner, journal).photon_session(SSID):
         pass
-    assert runner.calls == [GET_CURRENT, JOIN, OFF, ON]
+    assert runner.calls == [GET_CURRENT, JOIN, FORGET, OFF, ON]
 
 
 async def test_failed_rejoin_falls_back_to_power_cycling(journal: RestoreJournal) -> None:
-    runner = mac_runner().on(
-        "networksetup", "-setairportnetwork", "en1", "Café: 2.4GHz",
-        stdout="Could not find network Café: 2.4GHz.\n",
-    )  # fmt: skip
+    runner = mac_runner().on(*BACK_TO_CAFE, stdout="Could not find network Café: 2.4GHz.\n")
     async with mac_wifi(runner, journal).photon_session(SSID):
         pass
     assert runner.calls[-2:] == [OFF, ON]
@@ -157,7 +167,7 @@ async def test_join_failure_reported_with_exit_code_zero_stops_the_session(
     with pytest.raises(JoinFailed):
         async with mac_wifi(runner, journal).photon_session(SSID):
             pytest.fail("must not start")
-    assert runner.calls[-1] == ("networksetup", "-setairportnetwork", "en1", "Café: 2.4GHz")
+    assert runner.calls[-1] == BACK_TO_CAFE
     assert not journal.path.exists()
 
 
@@ -179,3 +189,68 @@ async def test_mac_without_wifi_joins_by_hand() -> None:
     )
     assert not backend.capabilities.can_join
     assert "no Wi-Fi adapter" in (backend.capabilities.why_not or "")
+
+
+# --- when the power cycle does not bring the usual network back ----------------------------------
+
+
+async def test_the_photon_is_taken_off_the_preferred_networks_and_a_refusal_is_harmless(
+    journal: RestoreJournal,
+) -> None:
+    runner = mac_runner(macos15=True).on(
+        *FORGET, returncode=14, stdout="Error: not authorized to remove the network.\n"
+    )
+    wifi = mac_wifi(runner, journal)
+    async with wifi.photon_session(SSID):
+        pass
+    assert runner.calls[-3:] == [FORGET, OFF, ON]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+
+
+async def test_a_mac_that_rejoins_the_photon_after_the_power_cycle_is_told_to_leave_it(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    # Setup stopped before ``connect-ap``: the Photon still broadcasts, and macOS (which could
+    # not forget it without an administrator) goes back to it when Wi-Fi comes on.
+    runner = mac_runner(macos15=True).on(*FORGET, returncode=14, stdout="Error: not authorized.\n")
+    device = StubDevice()
+    runner.when(*OFF, then=device.leave)
+    runner.when(*ON, then=device.rejoin)
+    wifi = mac_wifi(runner, journal, device=device, notices=notices)
+    with pytest.raises(RuntimeError, match="claim code refused"):
+        async with wifi.photon_session(SSID):
+            raise RuntimeError("claim code refused")
+    report = wifi.last_restore
+    assert report is not None
+    assert not report.complete
+    assert report.user_action_needed
+    assert report.problems == (
+        "This computer is still on the Photon's network “Photon-7KQX”: choose your usual "
+        "Wi-Fi in the Wi-Fi menu in the menu bar (top right).",
+    )
+    assert notices[-1].kind is NoticeKind.REJOIN_BY_HAND
+    assert not journal.path.exists()
+
+
+async def test_wifi_that_does_not_come_back_on_is_retried_once(journal: RestoreJournal) -> None:
+    runner = mac_runner(macos15=True).on(*ON, stdout="Error: -3900 busy.\n", once=True)
+    wifi = mac_wifi(runner, journal)
+    async with wifi.photon_session(SSID):
+        pass
+    assert runner.calls[-3:] == [OFF, ON, ON]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+
+
+async def test_wifi_left_off_asks_the_person_to_turn_it_on(journal: RestoreJournal) -> None:
+    runner = mac_runner(macos15=True).on(*ON, stdout="Error: -3900 busy.\n")
+    wifi = mac_wifi(runner, journal)
+    async with wifi.photon_session(SSID):
+        pass
+    assert runner.calls[-3:] == [OFF, ON, ON]
+    report = wifi.last_restore
+    assert report is not None
+    assert report.user_action_needed
+    assert "Turn Wi-Fi on in the Wi-Fi menu" in report.message
+    assert "choose your usual network" not in report.message

@@ -6,24 +6,29 @@ import asyncio
 
 import pytest
 from network_fakes import (
+    BRISK,
     HOME_UUID,
     NM_ADD,
     NM_BACK_HOME,
     NM_DELETE,
     NM_DEVICE_CONNECT,
     NM_JOIN,
+    NM_LEAVING,
     NM_SNAPSHOT,
     PHOTON,
     TEMP_UUID,
     FakeRunner,
     StubDevice,
+    device_left_by,
     fixture,
     network_manager_runner,
+    nm_backend,
 )
 
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.errors import (
+    AutomaticJoinUnavailable,
     JoinFailed,
     NetworkManagerNotRunning,
     NetworkNotFound,
@@ -62,10 +67,10 @@ def nm_wifi(
     timing: WifiTiming | None = None,
 ) -> PhotonWifi:
     return PhotonWifi(
-        NetworkManagerBackend(runner, "wlp2s0", user="alice"),
-        probe=device or StubDevice(),
+        nm_backend(runner),
+        probe=device or device_left_by(runner, *NM_LEAVING),
         journal=journal,
-        timing=timing,
+        timing=timing or BRISK,
         on_notice=None if notices is None else notices.append,
     )
 
@@ -98,6 +103,8 @@ def test_active_connection_name_with_colon_and_backslash_is_read_whole() -> None
 
 def test_uuid_of_the_added_connection_is_read_from_the_confirmation() -> None:
     assert parse_added_uuid(fixture("nmcli/connection_add.txt")) == TEMP_UUID
+    with pytest.raises(AutomaticJoinUnavailable, match="join the Photon's network yourself"):
+        parse_added_uuid(fixture("nmcli/connection_add_no_uuid.txt"))
 
 
 @pytest.mark.parametrize(
@@ -205,7 +212,7 @@ async def test_find_photons_lists_4_and_6_character_codes_strongest_first(
 
 async def test_session_snapshots_joins_and_restores_in_order(journal: RestoreJournal) -> None:
     runner = nm_runner()
-    device = StubDevice()
+    device = device_left_by(runner, *NM_LEAVING)
     wifi = nm_wifi(runner, journal, device=device)
 
     async with wifi.photon_session(SSID) as address:
@@ -238,6 +245,7 @@ async def test_temporary_profile_is_private_never_autoconnects_and_keeps_the_def
     assert settings["connection.permissions"] == "user:alice"
     assert settings["connection.autoconnect"] == "no"
     assert settings["ipv4.never-default"] == "yes"
+    assert settings["connection.uuid"] == TEMP_UUID  # chosen by us, journalled before the add
 
 
 async def test_failure_inside_the_session_still_restores_and_propagates(
@@ -336,12 +344,13 @@ async def test_polkit_refusal_switches_to_joining_by_hand_without_touching_wifi(
         *ADD, returncode=1, stderr=fixture("nmcli/connection_add_not_authorized.stderr")
     )
     notices: list[WifiNotice] = []
-    wifi = nm_wifi(runner, journal, notices=notices)
+    wifi = nm_wifi(runner, journal, device=StubDevice(), notices=notices)  # joined by hand
 
     async with wifi.photon_session(SSID) as address:
         assert address == PHOTON
 
-    assert session_calls(runner) == [SNAPSHOT, ADD]  # nothing to undo: the add was refused
+    # The add was refused, but a profile named in the journal is deleted in any case.
+    assert session_calls(runner) == [SNAPSHOT, ADD, DELETE]
     kinds = [n.kind for n in notices]
     assert kinds[:3] == [
         NoticeKind.JOINING,
@@ -361,7 +370,189 @@ async def test_refusal_at_activation_removes_the_profile_it_had_created(
     runner = nm_runner().on(
         *JOIN, returncode=4, stderr=fixture("nmcli/connection_up_not_authorized.stderr")
     )
-    async with nm_wifi(runner, journal).photon_session(SSID):
+    async with nm_wifi(runner, journal, device=StubDevice()).photon_session(SSID):  # by hand
         pass
     assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, DELETE]
     assert not journal.path.exists()
+
+
+# --- the temporary profile never leaks ---------------------------------------------------------
+
+PLANNED_UUID = "5d41402a-bc4b-4a76-b971-9d911017c592"
+
+
+async def test_journal_names_the_profile_before_it_is_added_so_a_cancel_there_deletes_it(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner()
+    runner.gate = asyncio.Event()
+    runner.gate.set()
+    wifi = nm_wifi(runner, journal)
+
+    async def adding() -> None:
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+
+    runner.when(*SNAPSHOT, then=runner.gate.clear)  # the next command (the add) hangs
+    task = asyncio.create_task(adding())
+    await runner.blocked.wait()
+    assert session_calls(runner) == [SNAPSHOT, ADD]
+    note = await journal.load()
+    assert note is not None
+    assert note.temporary_profile == TEMP_UUID
+    task.cancel()  # e.g. the window closes while nmcli adds the profile
+    runner.gate.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert session_calls(runner) == [SNAPSHOT, ADD, DELETE]
+    assert not journal.path.exists()
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message == "Your Wi-Fi was not changed."
+
+
+async def test_recovery_deletes_a_profile_whether_or_not_it_was_ever_joined(
+    journal: RestoreJournal,
+) -> None:
+    # The journal as written before the add: the process died before (or during) it.
+    runner = nm_runner().on(
+        *DELETE, returncode=10, stderr=fixture("nmcli/connection_delete_unknown.stderr")
+    )
+    backend = nm_backend(runner)
+    await journal.save(await backend.snapshot(SSID))
+    wifi = PhotonWifi(
+        backend, probe=device_left_by(runner, *NM_LEAVING), journal=journal, timing=BRISK
+    )
+    report = await wifi.recover()
+    assert runner.calls == [SNAPSHOT, BACK_HOME, DELETE]
+    assert report is not None
+    assert report.complete
+    assert report.message == "Reconnected to “Café: 2.4GHz \\ upstairs”."  # nothing to remove
+    assert not journal.path.exists()
+
+
+async def test_network_manager_before_1_42_picks_the_uuid_itself_and_it_is_read_back(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner().on(
+        *ADD, returncode=2, stderr=fixture("nmcli/connection_add_uuid_read_only.stderr"),
+        once=True,
+    )  # fmt: skip
+    wifi = PhotonWifi(
+        NetworkManagerBackend(runner, "wlp2s0", user="alice", new_uuid=lambda: PLANNED_UUID),
+        probe=device_left_by(runner, *NM_LEAVING),
+        journal=journal,
+        timing=BRISK,
+    )
+    async with wifi.photon_session(SSID):
+        note = await journal.load()
+        assert note is not None
+        assert note.temporary_profile == TEMP_UUID  # the one nmcli chose, journalled again
+    first_add, second_add = runner.calls_starting(*ADD)
+    assert first_add[-2:] == ("connection.uuid", PLANNED_UUID)
+    assert "connection.uuid" not in second_add
+    assert runner.calls[-3:] == [JOIN, BACK_HOME, DELETE]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+
+
+async def test_an_added_profile_whose_uuid_is_unknown_is_deleted_by_name_then_by_hand(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    runner = nm_runner().on(*ADD, stdout=fixture("nmcli/connection_add_no_uuid.txt"), once=True)
+    runner.on(
+        *ADD, returncode=2, stderr=fixture("nmcli/connection_add_uuid_read_only.stderr"),
+        once=True,
+    )  # fmt: skip
+    runner.on("nmcli", "connection", "delete", "id", stdout=fixture("nmcli/connection_delete.txt"))
+    # The person then joins by hand, so the device answers whatever was deleted.
+    wifi = nm_wifi(runner, journal, device=StubDevice(), notices=notices)
+    async with wifi.photon_session(SSID):
+        pass
+    assert session_calls(runner) == [
+        SNAPSHOT,
+        ADD,
+        ADD,
+        ("nmcli", "connection", "delete", "id", "Photon Setup (Photon-7KQX)"),
+        DELETE,  # the UUID the journal held, in case
+    ]
+    assert NoticeKind.SWITCHED_TO_MANUAL in [n.kind for n in notices]
+    assert "did not say its ID" in notices[1].message
+    assert wifi.joins_by_hand
+    assert not journal.path.exists()
+
+
+# --- sessions that end before anything changed --------------------------------------------------
+
+
+async def test_a_failed_snapshot_says_the_wifi_was_not_changed(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    runner = nm_runner().on(*SNAPSHOT, returncode=1, stderr="Error: something went wrong.\n")
+    wifi = nm_wifi(runner, journal, notices=notices)
+    with pytest.raises(WifiError, match="could not read the current connection"):
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+    assert runner.calls == [SNAPSHOT]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message == "Your Wi-Fi was not changed."
+    assert not wifi.last_restore.user_action_needed
+    assert NoticeKind.REJOIN_BY_HAND not in [n.kind for n in notices]
+
+
+async def test_a_cancelled_snapshot_says_the_wifi_was_not_changed(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    runner = nm_runner()
+    runner.gate = asyncio.Event()  # the snapshot hangs
+    wifi = nm_wifi(runner, journal, notices=notices)
+
+    async def session() -> None:
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+
+    task = asyncio.create_task(session())
+    await runner.blocked.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert runner.calls == [SNAPSHOT]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message == "Your Wi-Fi was not changed."
+    assert not wifi.last_restore.user_action_needed
+    assert NoticeKind.REJOIN_BY_HAND not in [n.kind for n in notices]
+
+
+# --- never back to a Photon ----------------------------------------------------------------------
+
+
+async def test_a_leftover_photon_profile_of_ours_is_not_the_network_to_go_back_to(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner().on(
+        *SNAPSHOT, stdout=fixture("nmcli/active_connections_leftover_photon.txt")
+    )
+    wifi = nm_wifi(runner, journal)
+    async with wifi.photon_session(SSID):
+        pass
+    # No "connection up" of the old Photon profile: NetworkManager picks a saved network.
+    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, DELETE]
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+
+
+async def test_a_computer_still_answered_by_the_photon_after_the_restore_is_told_to_leave(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    device = StubDevice()  # e.g. NetworkManager went back to the Photon, still listening
+    wifi = nm_wifi(nm_runner(), journal, device=device, notices=notices)
+    async with wifi.photon_session(SSID):
+        pass
+    report = wifi.last_restore
+    assert report is not None
+    assert report.user_action_needed
+    assert report.problems == (
+        "This computer is still on the Photon's network “Photon-7KQX”: choose "
+        "Café: 2.4GHz \\ upstairs in the network menu of your desktop (usually top or bottom "
+        "right).",
+    )
+    assert notices[-1].kind is NoticeKind.REJOIN_BY_HAND

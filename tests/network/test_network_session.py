@@ -11,15 +11,19 @@ from pathlib import Path
 
 import pytest
 from network_fakes import (
+    BRISK,
     HOME_UUID,
     NM_BACK_HOME,
     NM_DELETE,
+    NM_LEAVING,
     PHOTON,
     TEMP_UUID,
     FakeInterfaceTable,
     FakeRunner,
     StubDevice,
+    device_left_by,
     network_manager_runner,
+    nm_backend,
 )
 
 from setup_wizard.network.backend import (
@@ -283,9 +287,10 @@ async def test_journal_left_by_a_crashed_process_is_recovered_by_the_next_start(
 
     runner = network_manager_runner()  # the new process: a fresh layer, same state folder
     wifi = PhotonWifi(
-        NetworkManagerBackend(runner, "wlp2s0", user="alice"),
-        probe=StubDevice(),
+        nm_backend(runner),
+        probe=device_left_by(runner, *NM_LEAVING),
         journal=RestoreJournal(journal.folder),
+        timing=BRISK,
     )
     report = await wifi.recover()
 
@@ -346,9 +351,10 @@ async def test_an_unwritable_state_folder_does_not_stop_the_setup(tmp_path: Path
     blocker.write_text("a file where the state folder should be", encoding="utf-8")
     runner = network_manager_runner()
     wifi = PhotonWifi(
-        NetworkManagerBackend(runner, "wlp2s0", user="alice"),
-        probe=StubDevice(),
+        nm_backend(runner),
+        probe=device_left_by(runner, *NM_LEAVING),
         journal=RestoreJournal(blocker / "state"),
+        timing=BRISK,
     )
     async with wifi.photon_session("Photon-7KQX") as address:
         assert address == PHOTON

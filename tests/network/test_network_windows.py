@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from network_fakes import FakeRunner, StubDevice, fixture
+from network_fakes import BRISK, FakeRunner, device_left_by, fixture
 
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.errors import ScanUnavailable
@@ -50,8 +50,10 @@ def windows_wifi(
 ) -> PhotonWifi:
     return PhotonWifi(
         WindowsWifiBackend(runner, "Wi-Fi", temporary_folder=tmp_path),
-        probe=StubDevice(),
+        # Deleting the profile in use disconnects, whether or not a reconnect came first.
+        probe=device_left_by(runner, DELETE),
         journal=journal,
+        timing=BRISK,
         on_notice=None if notices is None else notices.append,
     )
 
