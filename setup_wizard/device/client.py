@@ -7,7 +7,8 @@ Transport policy (§2.4):
 - TCP is given up for the session once HTTP answered where TCP could not connect, or after
   a few of those first-command hangs;
 - retries only where resending is harmless: read-only commands, ``set``, ``configure-ap``;
-- ``connect-ap`` is sent once: a lost reply means "probably accepted", and the caller
+- ``connect-ap`` is sent again only while it reaches neither server; once it may have been
+  delivered it is not repeated: a lost reply means "probably accepted", and the caller
   confirms it another way (the access point disappears, the device shows up online).
 """
 
@@ -202,21 +203,35 @@ class PhotonClient:
     async def connect(self) -> ConnectResult:
         """Tell the device to leave setup mode and join the configured network.
 
-        Sent exactly once. The device drops its access point right after answering, so a
-        lost reply is normal and reported as :attr:`ConnectResult.PROBABLY_ACCEPTED`.
+        Tried again only while no server takes the connection (the device never saw it);
+        once sent, never repeated. The device drops its access point right after answering,
+        so a lost reply is normal and reported as :attr:`ConnectResult.PROBABLY_ACCEPTED`.
         """
         async with self._lock:
-            try:
-                payload = await self._once(
-                    "connect-ap", _CONNECT_AP_BODY, self._policy.connect_ap_timeout, resend=False
-                )
-            except NotDeliveredError as error:
-                raise DeviceUnreachableError(self._address) from error
-            except IncompleteReplyError as error:
-                log.info("connect-ap: %s; the device probably accepted it", error)
-                return ConnectResult.PROBABLY_ACCEPTED
-            except ForeignReplyError as error:
-                raise DeviceReplyUnreadableError("connect-ap", str(error)) from error
+            attempts = max(1, self._policy.attempts)
+            attempt = 1
+            while True:
+                try:
+                    payload = await self._once(
+                        "connect-ap",
+                        _CONNECT_AP_BODY,
+                        self._policy.connect_ap_timeout,
+                        resend=False,
+                    )
+                    break
+                except NotDeliveredError as error:
+                    if attempt >= attempts:
+                        raise DeviceUnreachableError(self._address) from error
+                    log.info(
+                        "connect-ap not delivered (%s); try %d of %d", error, attempt + 1, attempts
+                    )
+                except IncompleteReplyError as error:
+                    log.info("connect-ap: %s; the device probably accepted it", error)
+                    return ConnectResult.PROBABLY_ACCEPTED
+                except ForeignReplyError as error:
+                    raise DeviceReplyUnreadableError("connect-ap", str(error)) from error
+                await asyncio.sleep(self._policy.retry_delay(attempt))
+                attempt += 1
         try:
             code = result_code("connect-ap", payload)
         except DeviceReplyUnreadableError:
@@ -300,22 +315,18 @@ class PhotonClient:
                 self._tcp_answered = True
                 return payload
             log.info("%s over TCP failed (%s); trying HTTP", name, tcp_error)
-            payload = await http_exchange(
-                self._http,
-                self._address,
-                name,
-                body,
-                connect_timeout=connect_timeout,
-                reply_timeout=reply_timeout,
-            )
+            payload = await self._over_http(name, body, reply_timeout)
             self._note_tcp_failure(tcp_error)
             return payload
+        return await self._over_http(name, body, reply_timeout)
+
+    async def _over_http(self, name: str, body: bytes | None, reply_timeout: float) -> bytes:
         return await http_exchange(
             self._http,
             self._address,
             name,
             body,
-            connect_timeout=connect_timeout,
+            connect_timeout=self._policy.connect_timeout,
             reply_timeout=reply_timeout,
         )
 

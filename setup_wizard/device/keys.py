@@ -31,14 +31,15 @@ class DevicePublicKey:
         return self.size_bytes - _PKCS1_V15_OVERHEAD
 
     def encrypt_hex(self, plaintext: bytes) -> str:
-        """Ciphertext as lower-case hex, left-padded to the key size (256 chars for RSA-1024).
+        """Ciphertext as lower-case hex, always the key size (256 chars for RSA-1024).
 
-        Every call differs (random padding); the device decrypts each one the same.
+        The device decrypts only a full-size block; PKCS#1 (I2OSP) already gives one, leading
+        zero bytes included, so the hex needs no padding. Every call differs (random
+        padding); the device decrypts each one the same.
         """
         if len(plaintext) > self.max_plaintext:
             raise ValueError(f"at most {self.max_plaintext} bytes fit in one RSA block")
-        ciphertext = self.key.encrypt(plaintext, padding.PKCS1v15())
-        return ciphertext.hex().rjust(2 * self.size_bytes, "0")
+        return self.key.encrypt(plaintext, padding.PKCS1v15()).hex()
 
 
 def parse_public_key(hex_window: object) -> DevicePublicKey:

@@ -64,7 +64,7 @@ class ConnectResult(StrEnum):
 
     The Photon drops its access point right after answering, so the reply is often lost.
     Either way the caller must confirm the outcome (the access point disappears, the
-    device appears online in the cloud); ``connect-ap`` is never re-sent blindly.
+    device appears online in the cloud); ``connect-ap`` is never re-sent once delivered.
     """
 
     ACCEPTED = "accepted"

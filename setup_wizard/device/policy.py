@@ -14,11 +14,12 @@ class TransportPolicy:
     quick_timeout: float = 6.0
     #: ``scan-ap``: a full scan takes seconds, longer in crowded places.
     scan_timeout: float = 25.0
-    #: ``configure-ap`` runs its own scan for the SSID and may wait up to 30 s for it.
-    configure_timeout: float = 30.0
+    #: ``configure-ap`` runs its own scan for the SSID and may wait up to 30 s for it; wait
+    #: longer, so that its "network not found" reply (-2) arrives instead of a timeout.
+    configure_timeout: float = 40.0
     #: ``connect-ap``: the reply is often lost anyway, because the device drops its network.
     connect_ap_timeout: float = 5.0
-    #: Tries per retry-safe command (``connect-ap`` is always sent once).
+    #: Tries per retry-safe command (``connect-ap`` is retried only while it reaches no server).
     attempts: int = 3
     #: Pauses before the 2nd, 3rd, … try (the last one repeats).
     retry_delays: tuple[float, ...] = (1.0, 2.0)

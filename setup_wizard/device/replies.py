@@ -8,7 +8,7 @@ import re
 from setup_wizard.device.errors import DeviceKeyError, DeviceReplyUnreadableError
 from setup_wizard.device.keys import DevicePublicKey, parse_public_key
 from setup_wizard.device.models import DeviceInfo, WifiNetwork
-from setup_wizard.device.scan import looks_like_scan, parse_scan
+from setup_wizard.device.scan import json_integer, looks_like_scan, parse_scan
 
 _DEVICE_ID = re.compile(r"[0-9A-Fa-f]{24}")
 
@@ -26,20 +26,16 @@ def json_object(command: str, payload: bytes) -> dict[str, object]:
     return document
 
 
-def _integer(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def result_code(command: str, payload: bytes) -> int:
     """``r`` of a ``{"r":N}`` reply (``set``, ``configure-ap``, ``connect-ap``)."""
-    code = _integer(json_object(command, payload).get("r"))
+    code = json_integer(json_object(command, payload).get("r"))
     if code is None:
         raise DeviceReplyUnreadableError(command, "the answer has no result code")
     return code
 
 
 def parse_version(payload: bytes) -> int:
-    version = _integer(json_object("version", payload).get("v"))
+    version = json_integer(json_object("version", payload).get("v"))
     if version is None:
         raise DeviceReplyUnreadableError("version", "the answer has no version number")
     return version
@@ -62,7 +58,7 @@ def parse_key_reply(payload: bytes) -> DevicePublicKey:
         reply = json_object("public-key", payload)
     except DeviceReplyUnreadableError as error:
         raise DeviceKeyError(error.detail) from None
-    code = _integer(reply.get("r"))
+    code = json_integer(reply.get("r"))
     if code not in (None, 0):
         raise DeviceKeyError(f"the Photon could not read its key, error {code}")
     return parse_public_key(reply.get("b"))

@@ -1,10 +1,12 @@
 """Reading the ``scan-ap`` reply, including the invalid JSON the firmware really sends (§3.5).
 
 The firmware prints each SSID between quotes without escaping it, so an SSID with ``"`` or
-``\\`` breaks the JSON, and one with a backslash can even parse as a *different* name. When
-the reply has any backslash or does not parse, each entry is read by its fixed shape
-instead: ``{"ssid":"<raw>","rssi":N,"sec":N,"ch":N,"mdr":N}``. The SSID is whatever lies
-between ``{"ssid":"`` and the first ``","rssi":<number>,"sec":<number>,"ch":<number>`` after it.
+``\\`` breaks the JSON, or worse, still parses as a *different* name: a backslash escape, or
+a quote that shapes the JSON (``Home","x":"y`` reads as ``Home`` plus a key ``x``). The JSON
+is trusted only without a backslash and with every entry exactly in the firmware's shape;
+otherwise each entry is read by that fixed shape instead:
+``{"ssid":"<raw>","rssi":N,"sec":N,"ch":N,"mdr":N}``. The SSID is whatever lies between
+``{"ssid":"`` and the first ``","rssi":<number>,"sec":<number>,"ch":<number>`` after it.
 """
 
 from __future__ import annotations
@@ -67,34 +69,53 @@ def strongest_per_ssid(networks: Iterable[WifiNetwork]) -> list[WifiNetwork]:
     return sorted(best.values(), key=lambda n: n.rssi, reverse=True)
 
 
-def _integer(value: object) -> int | None:
+def json_integer(value: object) -> int | None:
+    """A JSON number that is an integer (Python's ``True`` is an ``int`` too, but not one)."""
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _network(ssid: str, rssi: object, sec: object, ch: object, mdr: object) -> WifiNetwork | None:
-    signal, value, channel = _integer(rssi), _integer(sec), _integer(ch)
+    signal, value, channel = json_integer(rssi), json_integer(sec), json_integer(ch)
     if signal is None or value is None or channel is None:
         return None
     try:
         security = Security(value)
     except ValueError:
         return None
-    return WifiNetwork(ssid, security, signal, channel, max_data_rate=_integer(mdr))
+    return WifiNetwork(ssid, security, signal, channel, max_data_rate=json_integer(mdr))
+
+
+_NEEDED_KEYS = frozenset({"ssid", "rssi", "sec", "ch"})
+_ENTRY_KEYS = _NEEDED_KEYS | {"mdr"}
 
 
 def _from_json(payload: bytes) -> list[WifiNetwork] | None:
+    """The networks, if the reply is JSON in exactly the firmware's shape; else None.
+
+    Objects are read as their key/value pairs, so that a key seen twice (an SSID holding
+    ``","ssid":"``) shows, and so does an unknown key, a missing one or an entry split in two.
+    """
     try:
-        document = json.loads(payload)
+        document = json.loads(payload, object_pairs_hook=tuple)
     except (ValueError, RecursionError):
         return None
-    if not isinstance(document, dict) or not isinstance(document.get("scans"), list):
-        return None
+    match document:
+        case tuple([("scans", list() as items)]):
+            pass
+        case _:
+            return None
     networks = []
-    for item in document["scans"]:
-        if not isinstance(item, dict) or not isinstance(item.get("ssid"), str):
-            continue
+    for item in items:
+        if not isinstance(item, tuple):
+            return None
+        keys = [key for key, _ in item]
+        if len(set(keys)) != len(keys) or not _NEEDED_KEYS <= set(keys) <= _ENTRY_KEYS:
+            return None
+        entry = dict(item)
+        if not isinstance(entry["ssid"], str):
+            return None
         network = _network(
-            item["ssid"], item.get("rssi"), item.get("sec"), item.get("ch"), item.get("mdr")
+            entry["ssid"], entry["rssi"], entry["sec"], entry["ch"], entry.get("mdr")
         )
         if network is not None:
             networks.append(network)

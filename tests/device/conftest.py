@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,20 @@ class ScriptedDevice:
     most_open_connections: int = 0
     release: asyncio.Event = field(default_factory=asyncio.Event)
     handlers: set[asyncio.Task[object]] = field(default_factory=set)
+    servers: list[asyncio.Server] = field(default_factory=list)
+
+    def come_online(self) -> None:
+        """Start taking connections (until then both ports refuse them, as with no Photon).
+
+        Plain, not async, so a retry hook can call it: the start is scheduled ahead of the
+        client's pause, so the servers listen before its next try, however short the pause.
+        """
+        for server in self.servers:
+            task: asyncio.Task[object] = asyncio.get_running_loop().create_task(
+                server.start_serving()
+            )
+            self.handlers.add(task)
+            task.add_done_callback(self.handlers.discard)
 
     def _opened(self) -> None:
         task = asyncio.current_task()
@@ -166,11 +181,13 @@ class ScriptedDevice:
             writer.close()
 
 
-@pytest.fixture
-async def scripted() -> AsyncIterator[ScriptedDevice]:
+@asynccontextmanager
+async def scripted_device(*, online: bool) -> AsyncIterator[ScriptedDevice]:
     device = ScriptedDevice(DeviceAddress("127.0.0.1", 0, 0), {})
-    tcp = await asyncio.start_server(device.serve_tcp, "127.0.0.1", 0)
-    http = await asyncio.start_server(device.serve_http, "127.0.0.1", 0)
+    # Bound but not listening, a port refuses connections, like a host with no Photon on it.
+    tcp = await asyncio.start_server(device.serve_tcp, "127.0.0.1", 0, start_serving=online)
+    http = await asyncio.start_server(device.serve_http, "127.0.0.1", 0, start_serving=online)
+    device.servers = [tcp, http]
     device.address = DeviceAddress(
         "127.0.0.1", tcp.sockets[0].getsockname()[1], http.sockets[0].getsockname()[1]
     )
@@ -184,6 +201,19 @@ async def scripted() -> AsyncIterator[ScriptedDevice]:
         for task in list(device.handlers):
             task.cancel()
         await asyncio.gather(*device.handlers, return_exceptions=True)
+
+
+@pytest.fixture
+async def scripted() -> AsyncIterator[ScriptedDevice]:
+    async with scripted_device(online=True) as device:
+        yield device
+
+
+@pytest.fixture
+async def scripted_offline() -> AsyncIterator[ScriptedDevice]:
+    """A scripted device whose ports refuse connections until :meth:`come_online`."""
+    async with scripted_device(online=False) as device:
+        yield device
 
 
 @pytest.fixture

@@ -39,15 +39,17 @@ def test_the_device_decrypts_exactly_what_was_encrypted_with_pkcs1_v15() -> None
 
 
 def test_ciphertexts_with_a_leading_zero_byte_keep_all_256_hex_digits() -> None:
+    """The device decrypts only a full 128-byte block. encrypt_hex does not pad: it relies on
+    the library keeping the leading zero bytes, as PKCS#1 requires; this holds it to that."""
     key = parse_public_key(window(SPKI))
     # Random padding gives a leading zero byte about once in 256 encryptions.
     for _ in range(20_000):
         ciphertext_hex = key.encrypt_hex(b"x")
+        assert len(ciphertext_hex) == 256
         if ciphertext_hex.startswith("00"):
             break
     else:
         pytest.fail("no ciphertext with a leading zero byte in 20000 tries")
-    assert len(ciphertext_hex) == 256
     assert PRIVATE.decrypt(bytes.fromhex(ciphertext_hex), padding.PKCS1v15()) == b"x"
 
 

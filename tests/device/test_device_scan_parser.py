@@ -19,9 +19,24 @@ def firmware_scan(entries: list[tuple[bytes, int, int, int, int]]) -> bytes:
 
 # Characters that break JSON or a naive parser are drawn often; any other character too.
 TRICKY = st.sampled_from([*'"\\{}[],: ', "\\u0041", '\\"', "\u00e9", "\U0001f4f6", "\t"])
+# Quotes that leave the reply valid JSON, shaped by the SSID: an extra key, the key "ssid"
+# twice, an entry split in two, a stray object around the list. Only the shape gives them away.
+PLAIN = st.text(st.characters(whitelist_categories=("L", "N", "Zs")), max_size=10)
+SHAPING = st.builds(
+    "{}{}{}".format,
+    PLAIN,
+    st.sampled_from(
+        ['","x":"', '","ssid":"', '"},{"ssid":"', '","mdr":7,"x":"', '"}],"y":[{"a":"']
+    ),
+    PLAIN,
+)
 SSID = (
-    st.lists(st.one_of(TRICKY, st.characters(blacklist_categories=("Cs",))), min_size=1)
-    .map("".join)
+    st.one_of(
+        SHAPING,
+        st.lists(st.one_of(TRICKY, st.characters(blacklist_categories=("Cs",))), min_size=1).map(
+            "".join
+        ),
+    )
     .filter(lambda s: 1 <= len(s.encode()) <= 32)
     # The one thing the fallback cannot tell from structure: the SSID spelling out the keys
     # that follow it. No real SSID does; the limit is documented in scan.py.
@@ -74,6 +89,15 @@ def test_quote_and_backslash_ssids_come_back_verbatim() -> None:
         ("plain", Security.WPA_AES_PSK, 11),
         ("esc\\u0041", Security.WEP_PSK, 3),  # raw, not JSON-decoded to "escA"
     ]
+
+
+@pytest.mark.parametrize(
+    "ssid",
+    [b'Home","x":"y', b'a","ssid":"b', b'a"},{"ssid":"b', b'x"}],"y":[{"a":"z'],
+)
+def test_a_quote_that_still_leaves_valid_json_does_not_change_the_ssid(ssid: bytes) -> None:
+    reply = firmware_scan([(ssid, -40, 4194310, 1, 1), (b"plain", -60, 0, 6, 1)])
+    assert [n.ssid for n in parse_scan(reply)] == [ssid.decode(), "plain"]
 
 
 def test_hidden_networks_do_not_appear() -> None:

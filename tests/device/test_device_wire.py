@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
@@ -132,6 +134,43 @@ async def test_a_lost_connect_ap_reply_is_probably_accepted_and_never_resent(
     async with PhotonClient(scripted.address, policy=policy) as client:
         assert await client.connect() is ConnectResult.PROBABLY_ACCEPTED
     assert [(r.transport, r.name) for r in scripted.requests] == [("tcp", "connect-ap")]
+
+
+@dataclass(frozen=True)
+class HookedPolicy(TransportPolicy):
+    """Calls ``on_retry`` each time the client decides to try a command again."""
+
+    on_retry: Callable[[], None] = lambda: None
+
+    def retry_delay(self, attempt: int) -> float:
+        self.on_retry()
+        return super().retry_delay(attempt)
+
+
+async def test_a_connect_ap_that_reached_no_server_is_sent_again(
+    scripted_offline: ScriptedDevice,
+) -> None:
+    """Both ports refuse the first try (the device never saw it), then the Photon is there."""
+    scripted_offline.replies = {"connect-ap": OK}
+    policy = HookedPolicy(
+        connect_timeout=2.0, attempts=3, retry_delays=(0,), on_retry=scripted_offline.come_online
+    )
+    async with PhotonClient(scripted_offline.address, policy=policy) as client:
+        assert await client.connect() is ConnectResult.ACCEPTED
+    assert [(r.transport, r.name) for r in scripted_offline.requests] == [("tcp", "connect-ap")]
+
+
+async def test_a_connect_ap_that_never_gets_through_gives_up_after_the_set_tries(
+    closed_address: DeviceAddress,
+) -> None:
+    retries: list[None] = []
+    policy = HookedPolicy(
+        connect_timeout=2.0, attempts=3, retry_delays=(0,), on_retry=lambda: retries.append(None)
+    )
+    async with PhotonClient(closed_address, policy=policy) as client:
+        with pytest.raises(DeviceUnreachableError, match="Photon's own Wi-Fi"):
+            await client.connect()
+    assert len(retries) == 2
 
 
 async def test_an_answered_connect_ap_is_accepted(scripted: ScriptedDevice) -> None:
