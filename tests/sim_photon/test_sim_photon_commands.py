@@ -9,7 +9,17 @@ import re
 import pytest
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import load_der_public_key
-from sim_photon_helpers import STATE_TIMEOUT, Tcp, configure, encrypt, public_key, reach
+from sim_photon_helpers import (
+    QUIET,
+    SPEED,
+    STATE_TIMEOUT,
+    Tcp,
+    configure,
+    encrypt,
+    frame,
+    public_key,
+    reach,
+)
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import PhotonState, SecurityType, SimulatedPhoton
@@ -178,11 +188,20 @@ async def test_configure_ap_wpa_needs_the_device_to_see_the_network(
     assert photon.credentials == []
 
 
-@pytest.mark.parametrize("ssid", ["", "x" * 33])
+@pytest.mark.parametrize(
+    ("ssid", "password", "sec"),
+    [
+        ("", None, 0),
+        ("x" * 33, None, 0),
+        # Checked before the device's own scan, so not -2 although no scan can show the name.
+        ("x" * 33, "long enough passphrase", WPA2_MIXED),
+    ],
+)
 async def test_configure_ap_ssid_must_be_1_to_32_bytes(
-    photon: SimulatedPhoton, tcp: Tcp, ssid: str
+    photon: SimulatedPhoton, tcp: Tcp, ssid: str, password: str | None, sec: int
 ) -> None:
-    assert await configure(tcp, photon, ssid, None, 0) == {"r": -3}
+    assert await configure(tcp, photon, ssid, password, sec) == {"r": -3}
+    assert photon.credentials == []
 
 
 @pytest.mark.parametrize("password", ["1234567", "x" * 65])
@@ -304,25 +323,46 @@ async def test_scan_reports_the_raw_wiced_security_value(make_photon, tcp: Tcp) 
     assert b'{"ssid":"OldRouter","rssi":-75,"sec":32769,"ch":4,"mdr":54000}' in reply
 
 
+class HeldClock(SimClock):
+    """A fast clock the test can stop: while it is held, every simulated wait waits."""
+
+    def __init__(self, speed: float) -> None:
+        super().__init__(speed)
+        self.running = asyncio.Event()
+        self.running.set()
+
+    async def sleep(self, seconds: float) -> None:
+        await self.running.wait()
+        await super().sleep(seconds)
+
+
 async def test_commands_from_both_servers_run_one_at_a_time(make_photon, tcp: Tcp) -> None:
-    photon = await make_photon(clock=SimClock(50))  # a scan takes about 56 ms of wall time
-    reader, writer = await asyncio.open_connection(photon.host, photon.http_port)
+    clock = HeldClock(SPEED)
+    photon = await make_photon(clock=clock)
+    clock.running.clear()  # the scan below stops before its first channel
+    http_reader, http_writer = await asyncio.open_connection(photon.host, photon.http_port)
+    tcp_reader, tcp_writer = await tcp.open(photon)
     try:
-        writer.write(b"GET /scan-ap HTTP/1.1\r\nHost: x\r\n\r\n")
-        await writer.drain()
-        received = b""
-        while b'{"scans":[' not in received:  # the scan command is running now
-            received += await asyncio.wait_for(reader.read(4096), STATE_TIMEOUT)
-        device_id = asyncio.create_task(tcp.command(photon, "device-id"))
-        while b"NETGEAR42" not in received:  # channel 11: most of the sweep later
-            received += await asyncio.wait_for(reader.read(4096), STATE_TIMEOUT)
-        assert not device_id.done()  # waiting for the scan, not run alongside it
-        while not received.endswith(b"0\r\n\r\n"):
-            received += await asyncio.wait_for(reader.read(4096), STATE_TIMEOUT)
-        assert json.loads(await device_id)["id"] == photon.device_id
+        http_writer.write(b"GET /scan-ap HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        await http_writer.drain()
+        scan = b""
+        while b'{"scans":[' not in scan:  # the scan command is running now
+            scan += await asyncio.wait_for(http_reader.read(4096), STATE_TIMEOUT)
+        tcp_writer.write(frame("device-id"))
+        await tcp_writer.drain()
+        # The preamble: the device has taken the request and started the command ...
+        assert await asyncio.wait_for(tcp_reader.readexactly(2), STATE_TIMEOUT) == b"\n\n"
+        with pytest.raises(TimeoutError):  # ... which waits for the scan, not alongside it
+            await asyncio.wait_for(tcp_reader.read(1), QUIET)
+        clock.running.set()
+        scan += await asyncio.wait_for(http_reader.read(), STATE_TIMEOUT)
+        assert scan.endswith(b"]}\r\n0\r\n\r\n")
+        reply = await asyncio.wait_for(tcp_reader.read(), STATE_TIMEOUT)
+        assert json.loads(reply) == {"id": photon.device_id, "c": "0"}
     finally:
-        writer.close()
-        await writer.wait_closed()
+        for writer in (http_writer, tcp_writer):
+            writer.close()
+            await writer.wait_closed()
 
 
 # --- Enterprise (§3.6 step 6, §5) ---------------------------------------------------------

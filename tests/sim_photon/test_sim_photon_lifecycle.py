@@ -39,9 +39,17 @@ async def test_start_gives_listening_mode_with_a_photon_ssid(photon: SimulatedPh
     assert set(suffix) <= set("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
 
 
-async def test_legacy_four_character_suffix(make_photon) -> None:
+async def test_legacy_four_character_suffix_is_kept_across_a_power_cycle(
+    make_photon, tcp: Tcp
+) -> None:
+    # Photons set up before 0.7.0-rc.3 keep a 4-character code in the DCT (§2.1).
     photon = await make_photon(ssid_suffix="AB2C")
+    assert photon.ssid == "Photon-AB2C"  # the network a person joins
+    assert (await tcp.json(photon, "device-id"))["id"] == photon.device_id
+    photon.reset()
+    await reach(photon, PhotonState.LISTENING)
     assert photon.ssid == "Photon-AB2C"
+    assert await tcp.json(photon, "version") == {"v": 2}
 
 
 async def test_given_device_id_is_reported_upper_case(make_photon, tcp: Tcp) -> None:

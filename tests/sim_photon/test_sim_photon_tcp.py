@@ -82,6 +82,19 @@ async def test_a_body_sent_to_a_command_without_one_is_ignored(
     assert await tcp.command(photon, "version", b'{"idx":0}') == b'\n\n{"v":2}'
 
 
+async def test_a_command_without_a_body_does_not_wait_for_the_announced_one(
+    photon: SimulatedPhoton, tcp: Tcp
+) -> None:
+    reader, writer = await tcp.open(photon)
+    try:
+        writer.write(b"version\n5\n\n")  # five bytes announced, none sent, no half-close
+        await writer.drain()
+        assert await asyncio.wait_for(reader.read(), STATE_TIMEOUT) == b'\n\n{"v":2}'
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
 async def test_short_body_blocks_the_single_worker_until_that_client_closes(
     photon: SimulatedPhoton, tcp: Tcp
 ) -> None:

@@ -75,6 +75,13 @@ class ReplySink(Protocol):
     async def write(self, data: bytes) -> None: ...
 
 
+class DiscardedReply:
+    """The sink of a reply that never reaches the client (the lost connect-ap reply)."""
+
+    async def write(self, data: bytes) -> None:
+        return None
+
+
 class RequestBody(Protocol):
     """The request body, read only by the commands that take one."""
 
@@ -208,6 +215,8 @@ class SoftApCommands:
             aes_key = self._decrypt_hex(ek) if ek is not None and len(ek) >= 2 else None
         except DecryptError as exc:
             return exc.code
+        # wlan_set_credentials checks the SSID length before it scans (step 3 before step 4
+        # only for the key lengths): a name that no scan could report is -3, not -2.
         if not 1 <= len(req.ssid) <= radio.SSID_MAX_BYTES:
             return INVALID_SSID_LENGTH
         kind = coarse_security(req.sec) if req.sec is not None else SecurityType.OPEN

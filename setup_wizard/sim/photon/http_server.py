@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import timing
-from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, SoftApCommands
+from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, DiscardedReply, SoftApCommands
 from setup_wizard.sim.photon.connections import Clients
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.jsonbody import atoi
@@ -155,11 +155,6 @@ class _ChunkedSink:
             await self.send(b"%X\r\n" % len(data) + data + b"\r\n")
 
 
-class _Discard:
-    async def write(self, data: bytes) -> None:
-        return None
-
-
 class HttpServer:
     """Port 80 of one listening session."""
 
@@ -234,7 +229,7 @@ class HttpServer:
         elif path.startswith(b"/") and self._commands.knows(name):
             if self._commands.loses_reply(name):
                 await body.drain()
-                await self._commands.execute(name, body, _Discard())
+                await self._commands.execute(name, body, DiscardedReply())
                 writer.transport.abort()
                 return False
             await sink.send(chunked_head(b"200 OK", b"application/json"))  # before it runs

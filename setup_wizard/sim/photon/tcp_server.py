@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol
 
-from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, SoftApCommands
+from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, DiscardedReply, SoftApCommands
 from setup_wizard.sim.photon.connections import Clients
 from setup_wizard.sim.photon.freeze import Freeze
 
@@ -130,11 +130,6 @@ class _TcpSink:
         await self._writer.drain()
 
 
-class _Discard:
-    async def write(self, data: bytes) -> None:
-        return None
-
-
 class _NoBody:
     async def read(self) -> bytes | None:
         return None
@@ -204,9 +199,11 @@ class TcpServer:
             return  # unknown names (and ant-internal / ant-external) get no bytes at all
         body = _TcpBody(source, head.length)
         if self._commands.loses_reply(name):
-            await self._commands.execute(name, _NoBody(), _Discard())
+            await self._commands.execute(name, _NoBody(), DiscardedReply())
             writer.transport.abort()
             return
         sink = _TcpSink(writer, self._freeze)
-        await sink.write(b"\n\n")  # written before the command runs
+        # The preamble goes out before the command runs (§2.2), so before any body is read;
+        # only set and configure-ap read one, the other commands never look at it.
+        await sink.write(b"\n\n")
         await self._commands.execute(name, body, sink)
