@@ -33,16 +33,18 @@ class EventReader:
             return await anext(self._lines)
 
     async def event(self) -> tuple[str, dict[str, Any]]:
+        """The next event, skipping keep-alives; fails after WAIT seconds in all."""
         name: str | None = None
         data: dict[str, Any] | None = None
-        while True:
-            line = await self.line()
-            if line.startswith("event:"):
-                name = line.removeprefix("event:").strip()
-            elif line.startswith("data:"):
-                data = json.loads(line.removeprefix("data:"))
-            elif line == "" and name is not None and data is not None:
-                return name, data
+        async with asyncio.timeout(WAIT):
+            while True:
+                line = await anext(self._lines)
+                if line.startswith("event:"):
+                    name = line.removeprefix("event:").strip()
+                elif line.startswith("data:"):
+                    data = json.loads(line.removeprefix("data:"))
+                elif line == "" and name is not None and data is not None:
+                    return name, data
 
     async def rest(self) -> list[str]:
         """Everything until the server ends the stream."""

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from sim_cloud_api import Api, bearer
+from sim_cloud_api import Api, CloudFactory, bearer
+
+from setup_wizard.sim.cloud import SimulatedCloud
 
 DEVICE = "0123456789abcdef01234567"
 OTHER = "fedcba9876543210fedcba98"
+FAST = 100  # each claim takes the cloud 1.5 simulated seconds: 15 ms here
+
+
+@pytest.fixture
+async def cloud(cloud_factory: CloudFactory) -> SimulatedCloud:
+    return await cloud_factory(speed=FAST)
 
 
 @pytest.mark.parametrize(

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
-from sim_cloud_api import Api, CloudFactory, Connect, bearer
+import pytest
+from sim_cloud_api import WAIT, Api, CloudFactory, Connect, bearer
+
+from setup_wizard.sim.cloud import SimulatedCloud
 
 DEVICE = "0123456789abcdef01234567"
 OTHER = "fedcba9876543210fedcba98"
+FAST = 100  # each claim takes the cloud 1.5 simulated seconds: 15 ms here
 
 
-async def test_customer_stream_hears_the_device_come_online(api: Api) -> None:
+@pytest.fixture
+async def cloud(cloud_factory: CloudFactory) -> SimulatedCloud:
+    return await cloud_factory(speed=FAST)
+
+
+async def claimed_device(api: Api, token: str) -> None:
+    """DEVICE comes online with the customer's claim code, becomes theirs, and goes offline."""
+    assert await api.online(DEVICE, await api.claim_code(token)) is True
+    await api.cloud.device_offline(DEVICE)
+
+
+async def test_customer_stream_hears_its_device_come_back_online(api: Api) -> None:
     token = await api.customer_token()
-    code = await api.claim_code(token)
+    await claimed_device(api, token)
     async with api.events("/v1/devices/events", token) as stream:
-        await api.online(DEVICE, code)
+        await api.online(DEVICE)
         name, data = await stream.event()
     assert name == "spark/status"
     assert (data["data"], data["coreid"], data["ttl"]) == ("online", DEVICE, 60)
@@ -22,20 +38,51 @@ async def test_customer_stream_hears_the_device_come_online(api: Api) -> None:
     assert abs(published - api.cloud.clock.now()) < 60
 
 
+async def test_the_claiming_online_event_is_published_before_the_customer_owns_it(
+    api: Api,
+) -> None:
+    token = await api.customer_token()
+    code = await api.claim_code(token)
+    async with api.events("/v1/devices/events", token) as stream:
+        assert await api.online(DEVICE, code) is True
+        await api.cloud.device_offline(DEVICE)  # the customer's first event to hear
+        name, data = await stream.event()
+    assert (name, data["data"], data["coreid"]) == ("spark/status", "offline", DEVICE)
+
+
+async def test_the_device_is_the_customers_only_after_the_online_event(
+    cloud_factory: CloudFactory, connect: Connect
+) -> None:
+    api = connect(await cloud_factory(speed=3))  # the claim comes 0.5 s after the event
+    token = await api.customer_token()
+    code = await api.claim_code(token)
+    team = await api.developer_token()
+    async with api.events(f"/v1/products/{api.cloud.product.id}/events", team) as stream:
+        coming_online = asyncio.create_task(api.online(DEVICE, code))
+        _, data = await stream.event()
+        assert data["data"] == "online"
+        listed = await api.http.get("/v1/devices", headers=bearer(token))
+        assert listed.json() == []  # online, not yet claimed
+        assert await asyncio.wait_for(coming_online, WAIT) is True
+    [device] = (await api.http.get("/v1/devices", headers=bearer(token))).json()
+    assert (device["id"], device["online"]) == (DEVICE, True)
+
+
 async def test_a_prefix_stream_carries_only_matching_events(
     cloud_factory: CloudFactory, connect: Connect
 ) -> None:
     api = connect(await cloud_factory(speed=500))  # keep-alives every 18 ms
     token = await api.customer_token()
-    code = await api.claim_code(token)
+    await claimed_device(api, token)
     async with (
         api.events("/v1/devices/events/spark/status", token) as matching,
         api.events("/v1/devices/events/spark/flash", token) as other,
     ):
-        await api.online(DEVICE, code)
+        await api.online(DEVICE)
         name, data = await matching.event()
-        # Published events are written before any later keep-alive: blanks mean filtered.
-        assert [await other.line() for _ in range(3)] == ["", "", ""]
+        # Stopping queues the end of every stream behind what was published before it.
+        await api.cloud.stop()
+        assert all(line == "" for line in await other.rest())  # keep-alives only
     assert (name, data["data"], data["coreid"]) == ("spark/status", "online", DEVICE)
 
 
@@ -50,10 +97,10 @@ async def test_a_device_stream_hears_it_go_offline(api: Api) -> None:
 
 async def test_a_stream_carries_only_the_callers_devices(api: Api) -> None:
     token = await api.customer_token()
-    code = await api.claim_code(token)
+    await claimed_device(api, token)
     async with api.events("/v1/devices/events", token) as stream:
         await api.online(OTHER)  # nobody's device
-        await api.online(DEVICE, code)
+        await api.online(DEVICE)
         _, data = await stream.event()
     assert data["coreid"] == DEVICE
 
@@ -69,11 +116,34 @@ async def test_the_team_hears_product_devices(api: Api) -> None:
 
 async def test_a_stream_opens_with_the_deprecated_query_token(api: Api) -> None:
     token = await api.customer_token()
-    code = await api.claim_code(token)
+    await claimed_device(api, token)
     async with api.events("/v1/devices/events", access_token=token) as stream:
-        await api.online(DEVICE, code)
+        await api.online(DEVICE)
         _, data = await stream.event()
     assert data["coreid"] == DEVICE
+
+
+async def test_waiting_for_a_stream_lets_a_client_subscribe_first(api: Api) -> None:
+    token = await api.customer_token()
+    await claimed_device(api, token)
+
+    async def listen() -> str:
+        async with api.events("/v1/devices/events", token) as stream:
+            return str((await stream.event())[1]["data"])
+
+    listener = asyncio.create_task(listen())
+    await asyncio.wait_for(api.cloud.wait_for_event_streams(), WAIT)
+    await api.online(DEVICE)
+    assert await asyncio.wait_for(listener, WAIT) == "online"
+
+
+async def test_waiting_for_two_streams_waits_for_the_second(api: Api) -> None:
+    token = await api.developer_token()
+    waiting = asyncio.create_task(api.cloud.wait_for_event_streams(2))
+    async with api.events("/v1/devices/events", token):
+        assert not waiting.done()  # the first stream's ":ok" has already come back
+        async with api.events("/v1/devices/events", token):
+            await asyncio.wait_for(waiting, WAIT)
 
 
 async def test_an_idle_stream_sends_keepalives(

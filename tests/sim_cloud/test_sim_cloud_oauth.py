@@ -204,16 +204,26 @@ async def test_refresh_is_refused_for_developer_tokens(api: Api) -> None:
     assert refresh.json()["error"] == "invalid_grant"
 
 
-async def test_refresh_token_expires_two_weeks_after_its_access_token(api: Api) -> None:
+async def test_refresh_token_expires_two_weeks_after_its_issue(api: Api) -> None:
     first = (await api.create_customer()).json()
-    api.cloud.clock.advance(90 * DAY + 14 * DAY + 1)
-    refresh = await api.http.post(
+    second = (await api.create_customer("bob@example.com")).json()
+    client = (api.cloud.client.id, api.cloud.client.secret)
+    api.cloud.clock.advance(14 * DAY - 60)
+    early = await api.http.post(
         "/oauth/token",
         data={"grant_type": "refresh_token", "refresh_token": first["refresh_token"]},
-        auth=(api.cloud.client.id, api.cloud.client.secret),
+        auth=client,
     )
-    assert refresh.status_code == 400
-    assert refresh.json()["error_description"] == "Refresh token has expired"
+    assert early.status_code == 200
+    api.cloud.clock.advance(61)  # 14 days and a second: the access token has 76 days left
+    late = await api.http.post(
+        "/oauth/token",
+        data={"grant_type": "refresh_token", "refresh_token": second["refresh_token"]},
+        auth=client,
+    )
+    assert late.status_code == 400
+    assert late.json()["error_description"] == "Refresh token has expired"
+    assert await whoami(api, second["access_token"]) == "bob@example.com"
 
 
 async def developer_login(api: Api, **extra: str) -> dict[str, object]:

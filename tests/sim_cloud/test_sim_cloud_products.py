@@ -185,14 +185,27 @@ async def test_an_existing_customer_is_refused(api: Api) -> None:
     assert again.json() == {"ok": False, "error": "Customer already exists"}
 
 
-async def test_customer_creation_with_a_wrong_client_secret(api: Api) -> None:
+@pytest.mark.parametrize(
+    ("basic_secret", "form"),
+    [
+        ("0" * 40, {}),
+        (None, {"client_secret": "0" * 40}),
+        (None, {"client_id": "unknown-client", "client_secret": "0" * 40}),
+        (None, {}),
+    ],
+    ids=["wrong secret", "client fields without id", "unknown client", "no credentials"],
+)
+async def test_customer_creation_with_bad_client_credentials_is_401(
+    api: Api, basic_secret: str | None, form: dict[str, str]
+) -> None:
     response = await api.http.post(
         f"/v1/products/{api.cloud.product.id}/customers",
-        data={"email": "kim@example.com", "password": "pass-word-7"},
-        auth=(api.cloud.client.id, "0" * 40),
+        data={"email": "kim@example.com", "password": "pass-word-7", **form},
+        auth=(api.cloud.client.id, basic_secret) if basic_secret else None,
     )
-    assert response.status_code == 400
+    assert response.status_code == 401
     assert response.json()["error"] == "invalid_client"
+    assert response.json()["error_description"]
     assert api.cloud.customer("kim@example.com") is None
 
 

@@ -3,7 +3,7 @@
 It serves the onboarding journey as the real cloud does (paths, auth styles, status
 codes, error bodies), so any Particle Cloud client pointed at it works. Choices made where
 the reference says "unverified" are stated in the docstring of the module that makes them
-(``auth``, ``tokens``, ``routes_oauth``, ``routes_products``, ``routes_devices``,
+(``server``, ``auth``, ``tokens``, ``routes_oauth``, ``routes_products``, ``routes_devices``,
 ``events``, ``ratelimit``), each as a constant or one branch that is easy to change.
 """
 

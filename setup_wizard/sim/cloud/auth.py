@@ -59,15 +59,28 @@ def client_credentials(request: web.Request, body: Body) -> ClientCredentials:
     return ClientCredentials(body.text("client_id"), body.text("client_secret"))
 
 
-def require_client(store: CloudStore, creds: ClientCredentials) -> OAuthClient:
+def require_client(
+    store: CloudStore, creds: ClientCredentials, *, status: int | None = None
+) -> OAuthClient:
+    """The client these credentials name, or ``invalid_client`` (400 unless ``status``)."""
     if not creds.client_id or not _CLIENT_ID.match(creds.client_id):
-        raise OAuthError("invalid_client", "Invalid or missing client_id parameter")
+        raise OAuthError("invalid_client", "Invalid or missing client_id parameter", status=status)
     if not creds.secret:
-        raise OAuthError("invalid_client", "Missing client_secret parameter")
+        raise OAuthError("invalid_client", "Missing client_secret parameter", status=status)
     client = store.clients.get(creds.client_id)
     if client is None or not hmac.compare_digest(client.secret, creds.secret):
-        raise OAuthError("invalid_client", "Client credentials are invalid")
+        raise OAuthError("invalid_client", "Client credentials are invalid", status=status)
     return client
+
+
+def carries_token(request: web.Request, body: Body) -> bool:
+    """Whether the request sends an access token at all (header, query or body)."""
+    scheme = request.headers.get("Authorization", "").partition(" ")[0]
+    return (
+        scheme.lower() == "bearer"
+        or "access_token" in request.query
+        or body.text("access_token") is not None
+    )
 
 
 def bearer_value(request: web.Request, body: Body) -> str:

@@ -54,17 +54,25 @@ class EventBus:
 
     def __init__(self) -> None:
         self._subscriptions: set[Subscription] = set()
+        self._subscribed = asyncio.Event()  # set by each new stream, for ``wait_for_streams``
         self.closed = False
 
     def subscribe(self, accepts: Callable[[CloudEvent], bool], remote: str) -> Subscription:
         subscription = Subscription(accepts, remote)
         self._subscriptions.add(subscription)
+        self._subscribed.set()
         if self.closed:
             subscription.queue.put_nowait(None)
         return subscription
 
     def unsubscribe(self, subscription: Subscription) -> None:
         self._subscriptions.discard(subscription)
+
+    async def wait_for_streams(self, count: int) -> None:
+        """Returns once at least ``count`` streams are open; from then on they hear events."""
+        while len(self._subscriptions) < count:
+            self._subscribed.clear()
+            await self._subscribed.wait()
 
     def open_streams(self, remote: str) -> int:
         return sum(1 for s in self._subscriptions if s.remote == remote)

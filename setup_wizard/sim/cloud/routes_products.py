@@ -8,16 +8,22 @@ Choices where the reference is silent or "unverified":
 - A customer that already exists answers 400 ``{"ok": false, "error": "Customer already
   exists"}``.
 - Customer creation accepts the product's client credentials (Basic or form) or a team
-  member's token; bad client credentials are 400 ``invalid_client`` as on
-  ``/oauth/token`` (the reference's "401" is not what Particle's OAuth code answers);
-  a client of another product is 403.
+  member's token. Missing or bad client credentials are 401 with the OAuth body
+  ``invalid_client``, as the reference (§4.1) states; Particle's OAuth server code would
+  answer 400 for ``invalid_client`` (as ``/oauth/token`` here does), but the reference is
+  our authority. A client of another product is 403.
 """
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from setup_wizard.sim.cloud.auth import authenticate, client_credentials, require_client
+from setup_wizard.sim.cloud.auth import (
+    authenticate,
+    carries_token,
+    client_credentials,
+    require_client,
+)
 from setup_wizard.sim.cloud.body import read_body
 from setup_wizard.sim.cloud.context import CloudContext
 from setup_wizard.sim.cloud.errors import LegacyError, json_response, permission_denied
@@ -26,6 +32,7 @@ from setup_wizard.sim.cloud.render import client_json, page_of, product_json
 from setup_wizard.sim.cloud.tokens import issue
 
 CLIENT_TYPES = ("installed", "web")
+BAD_CLIENT_STATUS = 401  # reference §4.1; see the module docstring
 
 
 class ProductRoutes:
@@ -108,8 +115,8 @@ class ProductRoutes:
         now = self.ctx.now()
         creds = client_credentials(request, body)
         client_id: str | None
-        if creds.complete:
-            client = require_client(self.store, creds)
+        if creds.complete or not carries_token(request, body):
+            client = require_client(self.store, creds, status=BAD_CLIENT_STATUS)
             if client.product_id != product.id:
                 raise permission_denied("This OAuth client belongs to another product")
             client_id = client.id

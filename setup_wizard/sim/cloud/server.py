@@ -1,4 +1,13 @@
-"""``SimulatedCloud``: the HTTP server on 127.0.0.1 and the ``CloudLink`` the Photons call."""
+"""``SimulatedCloud``: the HTTP server on 127.0.0.1 and the ``CloudLink`` the Photons call.
+
+A Photon publishes its claim code right after its cloud handshake, and only then does the
+cloud make it the code's account's (reference §5). So ``spark/status online`` goes out
+while the device is not yet the new owner's: the product's stream and a previous owner's
+stream carry it, the claiming customer's ``/v1/devices/events`` does not; the claim
+follows ``CLAIM_SECONDS`` of simulated time later. Whether a customer's stream would carry
+the device's ``spark/device/claim/code`` event is unverified, so none is published: a
+client must not count on it (and its data would be the claim code itself).
+"""
 
 from __future__ import annotations
 
@@ -36,6 +45,7 @@ LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
 SEEDED_DEVELOPER = "developer@example.com"
 SEEDED_PRODUCT = "Photon Setup Demo"
 SEEDED_CLIENT = "Photon Setup"
+CLAIM_SECONDS = 1.5  # simulated time from the online event until the claim is applied
 
 
 @web.middleware
@@ -133,10 +143,14 @@ class SimulatedCloud:
     # --- CloudLink ---
 
     async def device_online(self, handshake: Handshake) -> bool:
+        """Online first, then (``CLAIM_SECONDS`` later) the claim; see the module docstring."""
         now = self.clock.now()
-        device, claimed = self._store.handshake(handshake, now)
+        device = self._store.connect(handshake, now)
         self._events.publish(CloudEvent("spark/status", "online", now, device))
-        return claimed
+        if handshake.claim_code is None:
+            return False
+        await self.clock.sleep(CLAIM_SECONDS)
+        return self._store.claim(device, handshake.claim_code, self.clock.now())
 
     async def device_offline(self, device_id: str) -> None:
         device = self._store.devices.get(device_id.lower())
@@ -146,6 +160,11 @@ class SimulatedCloud:
         self._events.publish(CloudEvent("spark/status", "offline", self.clock.now(), device))
 
     # --- for tests and the simulator command ---
+
+    async def wait_for_event_streams(self, count: int = 1) -> None:
+        """Returns once at least ``count`` event streams are open (no timeout of its own),
+        so a test can let its client subscribe before making things happen."""
+        await self._events.wait_for_streams(count)
 
     def add_developer(self, username: str, password: str, *, member_of_product: bool) -> None:
         account = self._store.add_developer(username, password)

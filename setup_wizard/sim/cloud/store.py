@@ -162,10 +162,11 @@ class CloudStore:
     def devices_in(self, product: Product) -> list[Device]:
         return _latest_first(d for d in self.devices.values() if d.product_id == product.id)
 
-    def handshake(self, handshake: Handshake, now: float) -> tuple[Device, bool]:
-        """A device finished its cloud handshake; returns it and whether its code claimed it.
+    def connect(self, handshake: Handshake, now: float) -> Device:
+        """A device finished its cloud handshake: it is online, its claim code not yet read.
 
-        The code is spent by its first use, valid or late, as a one-time code is.
+        A product's Photon announces its product in the handshake; the simulated handshake
+        has no such field, so a pending product claim code it brings stands in for it.
         """
         device_id = handshake.device_id.lower()
         device = self.devices.get(device_id)
@@ -177,18 +178,26 @@ class CloudStore:
                 product_id=handshake.platform_id,  # not a product device until claimed into one
             )
             self.devices[device_id] = device
-        claimed = False
-        if handshake.claim_code is not None:
-            code = self.claim_codes.pop(handshake.claim_code, None)
-            if code is not None and code.expires_at > now:
-                device.owner = code.account
-                if code.product_id is not None:
-                    device.product_id = code.product_id
-                claimed = True
+        pending = self.claim_codes.get(handshake.claim_code or "")
+        if pending is not None and pending.product_id is not None and pending.expires_at > now:
+            device.product_id = pending.product_id
         device.online = True
         device.last_heard = device.last_handshake_at = now
         device.last_ip_address = "127.0.0.1"
-        return device, claimed
+        return device
+
+    def claim(self, device: Device, claim_code: str, now: float) -> bool:
+        """The device published its claim code; True if that made it the code's account's.
+
+        The code is spent by its first use, valid or late, as a one-time code is.
+        """
+        code = self.claim_codes.pop(claim_code, None)
+        if code is None or code.expires_at <= now:
+            return False
+        device.owner = code.account
+        if code.product_id is not None:
+            device.product_id = code.product_id
+        return True
 
     # --- read-only views for tests ---
 

@@ -2,9 +2,10 @@
 
 Choices where the reference is silent or "unverified" (change the constants to taste):
 
-- A refresh token outlives its access token by 14 days (Particle's node-oauth2-server
-  fork dates it "access lifetime + refresh lifetime"); none is issued for a token that
-  never expires (``expires_in=0``), as in that fork.
+- A refresh token lives 14 days from its issue, as the reference (§2.3) states
+  (Particle's node-oauth2-server fork would date it "access lifetime + 14 days"; the
+  reference is our authority). None is issued for a token that never expires
+  (``expires_in=0``), as in that fork.
 - The ``mfa_token`` of a ``mfa_required`` answer is good for 15 simulated minutes and
   for one successful sign-in; a wrong code leaves it usable (people mistype).
 - A wrong one-time password answers 400 ``invalid_grant`` "Invalid one-time password";
@@ -35,7 +36,7 @@ from setup_wizard.sim.cloud.model import (
 )
 from setup_wizard.sim.cloud.store import CloudStore
 
-REFRESH_EXTRA_LIFETIME = 14 * 24 * 3600
+REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600
 MFA_CHALLENGE_LIFETIME = 15 * 60
 TOTP_STEP = 30
 OTP_WALL_TOLERANCE = 5.0  # wall-clock seconds a just-generated code stays acceptable
@@ -92,7 +93,7 @@ def issue(
             value=store.ids.token(),
             account=account,
             client_id=client_id,
-            expires_at=now + lifetime + REFRESH_EXTRA_LIFETIME,
+            expires_at=now + REFRESH_TOKEN_LIFETIME,
         )
         store.refresh_tokens[refresh.value] = refresh
         body["refresh_token"] = refresh.value
