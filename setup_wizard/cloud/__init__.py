@@ -2,6 +2,7 @@
 
 from setup_wizard.cloud.client import (
     DEFAULT_EVENT_SILENCE,
+    DEFAULT_STATUS_RECHECK,
     CloudClient,
     ExistingCustomer,
     ProductRef,
@@ -24,6 +25,7 @@ from setup_wizard.cloud.errors import (
 )
 from setup_wizard.cloud.events import DeviceEvent, DeviceStatus, EventStream, Reconnected
 from setup_wizard.cloud.models import (
+    CLAIM_CODE_LIFETIME,
     PARTICLE_CLIENT,
     ClaimCodeGrant,
     ClientCredentials,
@@ -39,8 +41,10 @@ from setup_wizard.cloud.retry import NO_RETRY, RetryClass, RetryPolicy
 from setup_wizard.cloud.settings import DEFAULT_API_URL, CloudSettings, make_http_client
 
 __all__ = [
+    "CLAIM_CODE_LIFETIME",
     "DEFAULT_API_URL",
     "DEFAULT_EVENT_SILENCE",
+    "DEFAULT_STATUS_RECHECK",
     "NO_RETRY",
     "PARTICLE_CLIENT",
     "ClaimCodeGrant",

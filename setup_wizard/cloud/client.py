@@ -30,6 +30,7 @@ from setup_wizard.cloud.errors import (
     Operation,
     RateLimited,
     ServerTrouble,
+    SessionExpired,
     error_for_response,
 )
 from setup_wizard.cloud.events import STATUS_EVENT, DeviceStatus, EventStream, Reconnected
@@ -65,6 +66,9 @@ ProductRef = int | str
 DEFAULT_EVENT_SILENCE = 75.0
 """Seconds without a byte after which the event stream counts as dead (keep-alive ~60 s)."""
 
+DEFAULT_STATUS_RECHECK = 2.0
+"""Seconds between device look-ups while waiting for a status (Particle's apps poll each 1 s)."""
+
 _SURELY_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 """Transport failures that prove the request never reached the cloud."""
 
@@ -83,22 +87,20 @@ class _Call:
     operation: Operation
     method: str
     path: str
-    retry: RetryClass
     form: Mapping[str, str | Secret] | None = None
     json: Any = None
     token: Token | None = None
     client: ClientCredentials | None = None
-    extra_secrets: tuple[str, ...] = ()
     headers: Mapping[str, str] = field(default_factory=dict)
     timeout: httpx.Timeout | None = None
 
     def secrets(self) -> tuple[str, ...]:
         """Every secret value this call sends, to scrub from what the server says back."""
-        values = list(self.extra_secrets)
-        values += [v.reveal() for v in (self.form or {}).values() if isinstance(v, Secret)]
+        values = [v.reveal() for v in (self.form or {}).values() if isinstance(v, Secret)]
         if self.token is not None:
             values.append(self.token.reveal())
-        if self.client is not None:
+        if self.client is not None and self.client != PARTICLE_CLIENT:
+            # The public client's "secret" is the word "particle", in every doc and URL.
             secret = self.client.secret.reveal()
             pair = f"{self.client.id}:{secret}".encode()
             values += [secret, base64.b64encode(pair).decode()]
@@ -117,8 +119,9 @@ def _normalise_email(email: str) -> str:
 class CloudClient:
     """Async client for the Particle Cloud; build the ``http`` client with ``make_http_client``.
 
-    ``sleep`` waits between retries and ``now`` reads the time for ``Retry-After`` dates;
-    tests inject both so no test waits for real backoff.
+    ``sleep`` waits between retries and ``now`` reads the time for ``Retry-After`` dates
+    and expiry times; tests inject both so no test waits for real backoff.
+    ``status_recheck`` is how often :meth:`wait_for_status` looks the device up.
     """
 
     def __init__(
@@ -130,6 +133,7 @@ class CloudClient:
         now: Callable[[], float] = time.time,
         rand: Callable[[], float] = random.random,
         event_silence: float = DEFAULT_EVENT_SILENCE,
+        status_recheck: float = DEFAULT_STATUS_RECHECK,
     ) -> None:
         self._http = http
         self._policy = retry or RetryPolicy()
@@ -137,6 +141,7 @@ class CloudClient:
         self._now = now
         self._rand = rand
         self._event_silence = event_silence
+        self._status_recheck = status_recheck
 
     # -- sign-in -----------------------------------------------------------------------------
 
@@ -166,13 +171,12 @@ class CloudClient:
         self, mfa_token: Token, otp: str, *, client: ClientCredentials = PARTICLE_CLIENT
     ) -> TokenGrant:
         """Second step of a two-step sign-in, with the same client as the first."""
-        code = otp.strip().replace(" ", "")
         form: dict[str, str | Secret] = {
             "grant_type": "urn:custom:mfa-otp",
             "mfa_token": mfa_token,
-            "otp": code,
+            "otp": Secret(otp.strip().replace(" ", "")),
         }
-        return await self._token(Operation.VERIFY_MFA, client, form, extra_secrets=(code,))
+        return await self._token(Operation.VERIFY_MFA, client, form)
 
     async def refresh(self, refresh_token: Token, *, client: ClientCredentials) -> TokenGrant:
         """A new token from a refresh token: product (customer) tokens only, within 14 days."""
@@ -195,42 +199,30 @@ class CloudClient:
         return await self._token(Operation.CUSTOMER_TOKEN, client, form)
 
     async def sign_out(self, token: Token) -> None:
-        """Revoke this token in the cloud (it stops working everywhere at once)."""
-        await self._send(
-            _Call(
-                Operation.SIGN_OUT,
-                "DELETE",
-                "/v1/access_tokens/current",
-                RetryClass.IDEMPOTENT,
-                token=token,
-            )
-        )
+        """Revoke this token in the cloud (it stops working everywhere at once).
+
+        A token the cloud already refuses counts as signed out: it may have expired, or
+        a first try revoked it and only its answer was lost.
+        """
+        call = _Call(Operation.SIGN_OUT, "DELETE", "/v1/access_tokens/current", token=token)
+        try:
+            await self._send(call)
+        except SessionExpired:
+            log.info("the token was already invalid: signed out")
 
     async def _token(
         self,
         operation: Operation,
         client: ClientCredentials,
         form: dict[str, str | Secret],
-        *,
-        extra_secrets: tuple[str, ...] = (),
     ) -> TokenGrant:
-        call = _Call(
-            operation,
-            "POST",
-            "/oauth/token",
-            RetryClass.NEVER,
-            form=form,
-            client=client,
-            extra_secrets=extra_secrets,
-        )
-        return token_grant_from(await self._json(call))
+        call = _Call(operation, "POST", "/oauth/token", form=form, client=client)
+        return token_grant_from(await self._json(call), self._now())
 
     # -- products and OAuth clients ----------------------------------------------------------
 
     async def list_products(self, token: Token) -> list[Product]:
-        call = _Call(
-            Operation.LIST_PRODUCTS, "GET", "/v1/products", RetryClass.IDEMPOTENT, token=token
-        )
+        call = _Call(Operation.LIST_PRODUCTS, "GET", "/v1/products", token=token)
         items = as_list(await self._json(call), "products", call.operation.action)
         return [p for p in map(product_from, items) if p is not None]
 
@@ -239,7 +231,6 @@ class CloudClient:
             Operation.LIST_CLIENTS,
             "GET",
             _path("v1", "products", product, "clients"),
-            RetryClass.IDEMPOTENT,
             token=token,
         )
         items = as_list(await self._json(call), "clients", call.operation.action)
@@ -258,7 +249,6 @@ class CloudClient:
             Operation.CREATE_CLIENT,
             "POST",
             _path("v1", "products", product, "clients"),
-            RetryClass.UNSAFE,
             form={"name": name, "type": client_type.value},
             token=token,
         )
@@ -295,11 +285,10 @@ class CloudClient:
             Operation.CREATE_CUSTOMER,
             "POST",
             _path("v1", "products", product, "customers"),
-            RetryClass.UNSAFE,
             form=form,
             client=client,
         )
-        return token_grant_from(await self._json(call))
+        return token_grant_from(await self._json(call), self._now())
 
     async def open_customer(
         self,
@@ -329,21 +318,18 @@ class CloudClient:
     # -- claim codes and devices ---------------------------------------------------------------
 
     async def create_claim_code(self, token: Token, product: ProductRef) -> ClaimCodeGrant:
-        """A claim code for the customer whose ``token`` this is (single use, ~1 hour)."""
+        """A claim code for the customer whose ``token`` this is (single use, one hour)."""
         call = _Call(
             Operation.CLAIM_CODE,
             "POST",
             _path("v1", "products", product, "device_claims"),
-            RetryClass.UNSAFE,
             json={},  # a body, since some HTTP stacks refuse a bodiless POST
             token=token,
         )
-        return claim_code_from(await self._json(call))
+        return claim_code_from(await self._json(call), self._now())
 
     async def list_devices(self, token: Token) -> list[Device]:
-        call = _Call(
-            Operation.LIST_DEVICES, "GET", "/v1/devices", RetryClass.IDEMPOTENT, token=token
-        )
+        call = _Call(Operation.LIST_DEVICES, "GET", "/v1/devices", token=token)
         return [device_from(d) for d in as_list(await self._json(call), None, "list the devices")]
 
     async def get_device(self, token: Token, device_id: str) -> Device:
@@ -351,7 +337,6 @@ class CloudClient:
             Operation.GET_DEVICE,
             "GET",
             _path("v1", "devices", device_id.lower()),
-            RetryClass.IDEMPOTENT,
             token=token,
         )
         return device_from(as_object(await self._json(call), call.operation.action))
@@ -361,7 +346,6 @@ class CloudClient:
             Operation.RENAME_DEVICE,
             "PUT",
             _path("v1", "devices", device_id.lower()),
-            RetryClass.IDEMPOTENT,
             form={"name": name},
             token=token,
         )
@@ -384,7 +368,6 @@ class CloudClient:
             Operation.EVENTS,
             "GET",
             _path(*parts),
-            RetryClass.IDEMPOTENT,
             token=token,
             headers={"Accept": "text/event-stream", "Cache-Control": "no-store"},
             timeout=httpx.Timeout(self._event_silence, connect=self._http.timeout.connect),
@@ -403,25 +386,42 @@ class CloudClient:
     ) -> None:
         """Return once the device is ``status`` as the token's owner sees it.
 
-        Subscribes first, then checks the device's current state (it may already be
-        there), then waits for its ``spark/status`` event, checking again after every
-        reconnect. It waits for as long as it takes: bound it with ``asyncio.timeout``.
+        Subscribes first, then looks the device up (it may already be there), then waits
+        for its ``spark/status`` event while looking it up again every ``status_recheck``
+        seconds and after every reconnect. The look-ups matter: a newly claimed device
+        announces itself online *before* the cloud gives it to its owner, so the owner's
+        stream never shows that event. It waits for as long as it takes: bound it with
+        ``asyncio.timeout``.
         """
         device_id = device_id.lower()
         async with self.events(token) as stream:
-            if await self._has_status(token, device_id, status):
-                return
-            while True:
-                item = await stream.next_item()
-                if isinstance(item, Reconnected):
-                    if await self._has_status(token, device_id, status):
-                        return
-                elif (
-                    item.name == STATUS_EVENT
-                    and item.device_id == device_id
-                    and item.data == status.value
-                ):
-                    return
+            heard: asyncio.Task[bool] | None = None
+            try:
+                while not await self._has_status(token, device_id, status):
+                    if heard is None:
+                        heard = asyncio.create_task(self._hear_status(stream, device_id, status))
+                    done, _ = await asyncio.wait({heard}, timeout=self._status_recheck)
+                    if done:
+                        if heard.result():
+                            return
+                        heard = None  # reconnected: events may have been missed, look again
+            finally:
+                if heard is not None:
+                    await _cancelled(heard)
+
+    @staticmethod
+    async def _hear_status(stream: EventStream, device_id: str, status: DeviceStatus) -> bool:
+        """True once the device's status event arrives; False right after a reconnect."""
+        while True:
+            item = await stream.next_item()
+            if isinstance(item, Reconnected):
+                return False
+            if (
+                item.name == STATUS_EVENT
+                and item.device_id == device_id
+                and item.data == status.value
+            ):
+                return True
 
     async def _has_status(self, token: Token, device_id: str, status: DeviceStatus) -> bool:
         try:
@@ -442,7 +442,7 @@ class CloudClient:
             raise unreadable(call.operation.action) from None
 
     async def _send(self, call: _Call, *, stream: bool = False) -> httpx.Response:
-        """Send ``call``, retrying as its :class:`RetryClass` allows; a 2xx or a CloudError."""
+        """Send ``call``, retrying as its operation allows; a 2xx or a CloudError."""
         headers = dict(call.headers)
         if call.token is not None:
             headers["Authorization"] = f"Bearer {call.token.reveal()}"
@@ -465,8 +465,9 @@ class CloudClient:
             except httpx.TransportError as exc:
                 failures += 1
                 log.info("%s %s failed: %s", call.method, call.path, type(exc).__name__)
-                resend = call.retry is RetryClass.IDEMPOTENT or (
-                    call.retry is RetryClass.UNSAFE and isinstance(exc, _SURELY_NOT_SENT)
+                retry = call.operation.retry
+                resend = retry is RetryClass.IDEMPOTENT or (
+                    retry is RetryClass.UNSAFE and isinstance(exc, _SURELY_NOT_SENT)
                 )
                 if resend and failures < self._policy.attempts:
                     await self._sleep(self._policy.backoff(failures, self._rand))
@@ -475,8 +476,12 @@ class CloudClient:
             log.debug("%s %s -> %d", call.method, call.path, response.status_code)
             if response.is_success:
                 return response
-            body = await response.aread()
-            await response.aclose()
+            try:
+                body = await response.aread()
+            except httpx.TransportError:
+                body = b""  # the status alone still says what happened
+            finally:
+                await response.aclose()
             error = error_for_response(
                 call.operation,
                 response.status_code,
@@ -507,7 +512,7 @@ class CloudClient:
 
     def _retry_delay(self, call: _Call, error: CloudError, failures: int) -> float | None:
         """Seconds to wait before sending ``call`` again, or None to give up now."""
-        if call.retry is RetryClass.NEVER or failures >= self._policy.attempts:
+        if call.operation.retry is RetryClass.NEVER or failures >= self._policy.attempts:
             return None
         if isinstance(error, RateLimited):
             # A 429 is refused before any effect, so even a POST may be sent again.
@@ -516,7 +521,7 @@ class CloudClient:
             if error.retry_after <= self._policy.max_retry_after:
                 return error.retry_after
             return None
-        if isinstance(error, ServerTrouble) and call.retry is RetryClass.IDEMPOTENT:
+        if isinstance(error, ServerTrouble) and call.operation.retry is RetryClass.IDEMPOTENT:
             return self._policy.backoff(failures, self._rand)
         return None
 
@@ -545,6 +550,14 @@ class CloudClient:
                 "the internet connection and try again."
             )
         return CloudUnreachable(text)
+
+
+async def _cancelled(task: asyncio.Task[Any]) -> None:
+    """Cancel ``task`` and wait until it has stopped, so nothing it holds is in use."""
+    task.cancel()
+    await asyncio.wait({task})
+    if not task.cancelled():
+        task.exception()  # retrieved: an error it ended with is moot now
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -16,47 +16,48 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from setup_wizard.cloud.retry import RetryClass
 from setup_wizard.secret import Token
 
 _MAX_DETAIL = 300
 REDACTED = "[redacted]"
+MIN_SECRET = 6
+"""The shortest value :func:`redact` scrubs: a two-step verification code is 6 digits."""
 
 
 class Operation(enum.Enum):
-    """The cloud call being made: it decides what an error status means to the user."""
+    """The cloud call being made: what an error status means to the user, and whether
+    the call may be sent again."""
 
-    SIGN_IN = ("sign in", "account", True)
-    VERIFY_MFA = ("check the verification code", "sign-in attempt", True)
-    REFRESH = ("renew the sign-in", "sign-in", True)
-    CUSTOMER_TOKEN = ("sign in as the customer", "customer", True)
-    SIGN_OUT = ("sign out", "sign-in", False)
-    LIST_PRODUCTS = ("list the products", "product", False)
-    LIST_CLIENTS = ("list the product's OAuth clients", "product", False)
-    CREATE_CLIENT = ("create an OAuth client", "product", False)
-    CREATE_CUSTOMER = ("create the customer", "product", True)
-    CLAIM_CODE = ("get a claim code", "product", False)
-    LIST_DEVICES = ("list the devices", "device", False)
-    GET_DEVICE = ("look up the device", "device", False)
-    RENAME_DEVICE = ("rename the device", "device", False)
-    EVENTS = ("listen for device events", "device", False)
+    SIGN_IN = ("sign in", "account", True, RetryClass.NEVER)
+    VERIFY_MFA = ("check the verification code", "sign-in attempt", True, RetryClass.NEVER)
+    REFRESH = ("renew the sign-in", "sign-in", True, RetryClass.NEVER)
+    CUSTOMER_TOKEN = ("sign in as the customer", "customer", True, RetryClass.NEVER)
+    SIGN_OUT = ("sign out", "sign-in", False, RetryClass.IDEMPOTENT)
+    LIST_PRODUCTS = ("list the products", "product", False, RetryClass.IDEMPOTENT)
+    LIST_CLIENTS = ("list the product's OAuth clients", "product", False, RetryClass.IDEMPOTENT)
+    CREATE_CLIENT = ("create an OAuth client", "product", False, RetryClass.UNSAFE)
+    CREATE_CUSTOMER = ("create the customer", "product", True, RetryClass.UNSAFE)
+    CLAIM_CODE = ("get a claim code", "product", False, RetryClass.UNSAFE)
+    LIST_DEVICES = ("list the devices", "device", False, RetryClass.IDEMPOTENT)
+    GET_DEVICE = ("look up the device", "device", False, RetryClass.IDEMPOTENT)
+    RENAME_DEVICE = ("rename the device", "device", False, RetryClass.IDEMPOTENT)
+    EVENTS = ("listen for device events", "device", False, RetryClass.IDEMPOTENT)
 
-    def __init__(self, action: str, subject: str, client_auth: bool) -> None:
+    def __init__(self, action: str, subject: str, client_auth: bool, retry: RetryClass) -> None:
         self.action = action
         """What we were doing, as in "Could not {action}"."""
         self.subject = subject
         """What a 404 says is missing."""
         self.client_auth = client_auth
         """True if the call authenticates with the OAuth client (Basic), not a user's token."""
+        self.retry = retry
+        """What a second copy of the request could do to the cloud."""
 
     @property
     def token_grant(self) -> bool:
         """True for ``POST /oauth/token`` (failures count towards the IP lockout)."""
-        return self in _TOKEN_GRANTS
-
-
-_TOKEN_GRANTS = frozenset(
-    {Operation.SIGN_IN, Operation.VERIFY_MFA, Operation.REFRESH, Operation.CUSTOMER_TOKEN}
-)
+        return self.retry is RetryClass.NEVER
 
 
 class CloudError(Exception):
@@ -153,10 +154,15 @@ class ErrorBody:
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every occurrence of each secret value replaced."""
-    for value in sorted({s for s in secrets if s}, key=len, reverse=True):
-        text = text.replace(value, REDACTED)
-    return text
+    """``text`` with every occurrence of each secret value replaced, in one pass.
+
+    Values shorter than :data:`MIN_SECRET` are left alone: they match ordinary words
+    (a one-letter test token would mangle "token") and hide nothing worth hiding.
+    """
+    values = sorted({s for s in secrets if len(s) >= MIN_SECRET}, key=len, reverse=True)
+    if not values:
+        return text
+    return re.sub("|".join(map(re.escape, values)), REDACTED, text)
 
 
 def _text(value: Any) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from setup_wizard.cloud.errors import UnexpectedResponse
@@ -18,6 +18,10 @@ from setup_wizard.secret import ClaimCode, ClientSecret, Token
 
 PLATFORM_PHOTON = 6
 PLATFORM_P1 = 8
+
+CLAIM_CODE_LIFETIME = timedelta(hours=1)
+"""How long a claim code works after issue, per a forum answer (apparently Particle staff;
+reference §5): the API reference itself gives no lifetime."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,9 @@ class TokenGrant:
     """Seconds from issue; 0 means the token never expires."""
     refresh_token: Token | None = None
     """Present for product (customer) tokens only; lives 14 days."""
+    expires_at: datetime | None = None
+    """When the access token stops working (UTC), counted from when the answer arrived;
+    None if it never expires or the cloud did not say."""
 
 
 @dataclass(frozen=True)
@@ -89,10 +96,14 @@ class CustomerAccess:
 
 @dataclass(frozen=True)
 class ClaimCodeGrant:
-    """A single-use, ~1 hour claim code, and the devices the customer already owns."""
+    """A single-use claim code, and the devices the customer already owns."""
 
     claim_code: ClaimCode
     device_ids: tuple[str, ...]
+    issued_at: datetime
+    """When the answer arrived (UTC)."""
+    expires_at: datetime
+    """``issued_at`` + :data:`CLAIM_CODE_LIFETIME`: the device must reach the cloud before then."""
 
 
 @dataclass(frozen=True)
@@ -180,14 +191,22 @@ def as_list(data: Any, key: str | None, what: str) -> list[Mapping[str, Any]]:
     return [item for item in items if isinstance(item, dict)]
 
 
-def token_grant_from(data: Any) -> TokenGrant:
+def utc(timestamp: float) -> datetime:
+    """A Unix time as an aware UTC datetime."""
+    return datetime.fromtimestamp(timestamp, UTC)
+
+
+def token_grant_from(data: Any, now: float) -> TokenGrant:
+    """The grant in ``data``, its expiry counted from ``now`` (Unix time of the answer)."""
     body = as_object(data, "sign in")
     refresh = _str(body, "refresh_token")
+    expires_in = _int(body, "expires_in")
     return TokenGrant(
         access_token=Token(_required_str(body, "access_token", "access token")),
         token_type=_str(body, "token_type") or "bearer",
-        expires_in=_int(body, "expires_in"),
+        expires_in=expires_in,
         refresh_token=Token(refresh) if refresh else None,
+        expires_at=utc(now + expires_in) if expires_in else None,
     )
 
 
@@ -218,14 +237,18 @@ def oauth_client_from(data: Mapping[str, Any]) -> OAuthClient | None:
     )
 
 
-def claim_code_from(data: Any) -> ClaimCodeGrant:
+def claim_code_from(data: Any, now: float) -> ClaimCodeGrant:
+    """The claim code in ``data``, issued at ``now`` (Unix time of the answer)."""
     body = as_object(data, "get a claim code")
     ids = body.get("device_ids")
+    issued_at = utc(now)
     return ClaimCodeGrant(
         claim_code=ClaimCode(_required_str(body, "claim_code", "claim code")),
         device_ids=tuple(
             i.lower() for i in (ids if isinstance(ids, list) else []) if isinstance(i, str)
         ),
+        issued_at=issued_at,
+        expires_at=issued_at + CLAIM_CODE_LIFETIME,
     )
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from setup_wizard.cloud import RetryPolicy, TokenGrant
+import httpx
+
+from setup_wizard.cloud import CloudClient, RetryPolicy, TokenGrant
 from setup_wizard.secret import Password, Secret
 
 POLICY = RetryPolicy(attempts=3, base_delay=1.0, max_delay=8.0, max_retry_after=60.0)
+
+MakeCloud = Callable[..., CloudClient]
+"""The ``make_cloud`` fixture: a client of the simulated cloud with the given settings."""
 
 
 class RecordingSleep:
@@ -21,6 +28,27 @@ class RecordingSleep:
     async def __call__(self, seconds: float) -> None:
         self.delays.append(seconds)
         await asyncio.sleep(0)
+
+
+class Answers:
+    """The cloud's answers, counted by request path, as they reach the HTTP client.
+
+    Attach it as an httpx response hook; a test then waits until a call made by a task
+    it started (e.g. a waiter's first device look-up) has been answered.
+    """
+
+    def __init__(self) -> None:
+        self._seen: Counter[str] = Counter()
+        self._changed = asyncio.Condition()
+
+    async def __call__(self, response: httpx.Response) -> None:
+        async with self._changed:
+            self._seen[response.request.url.path] += 1
+            self._changed.notify_all()
+
+    async def wait(self, path: str, count: int = 1) -> None:
+        async with self._changed:
+            await self._changed.wait_for(lambda: self._seen[path] >= count)
 
 
 class LeakGuard(logging.Handler):

@@ -6,9 +6,11 @@ import logging
 import secrets
 import socket
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
+import httpx
 import pytest
-from cloud_support import POLICY, Customer, LeakGuard, RecordingSleep
+from cloud_support import POLICY, Answers, Customer, LeakGuard, MakeCloud, RecordingSleep
 
 from setup_wizard.cloud import (
     ClientCredentials,
@@ -66,16 +68,41 @@ def sleeps() -> RecordingSleep:
     return RecordingSleep()
 
 
+def _http_client(url: str) -> httpx.AsyncClient:
+    return make_http_client(CloudSettings(api_url=url, timeout=10.0, connect_timeout=2.0))
+
+
 async def _client_for(url: str, sleeps: RecordingSleep) -> AsyncIterator[CloudClient]:
-    settings = CloudSettings(api_url=url, timeout=10.0, connect_timeout=2.0)
-    async with make_http_client(settings) as http:
+    async with _http_client(url) as http:
         yield CloudClient(http, retry=POLICY, sleep=sleeps, rand=lambda: 0.0)
 
 
 @pytest.fixture
-async def cloud(sim: SimulatedCloud, sleeps: RecordingSleep) -> AsyncIterator[CloudClient]:
-    async for client in _client_for(sim.url, sleeps):
+def answers() -> Answers:
+    """The simulated cloud's answers to ``cloud`` (and ``make_cloud``) clients, by path."""
+    return Answers()
+
+
+@pytest.fixture
+async def http(sim: SimulatedCloud, answers: Answers) -> AsyncIterator[httpx.AsyncClient]:
+    async with _http_client(sim.url) as client:
+        client.event_hooks["response"].append(answers)
         yield client
+
+
+@pytest.fixture
+def make_cloud(http: httpx.AsyncClient, sleeps: RecordingSleep) -> MakeCloud:
+    """Another client of the simulated cloud, with settings of the test's choosing."""
+
+    def make(**settings: Any) -> CloudClient:
+        return CloudClient(http, retry=POLICY, sleep=sleeps, rand=lambda: 0.0, **settings)
+
+    return make
+
+
+@pytest.fixture
+def cloud(make_cloud: MakeCloud) -> CloudClient:
+    return make_cloud()
 
 
 @pytest.fixture

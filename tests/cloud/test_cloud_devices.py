@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from cloud_support import Customer, LeakGuard
+from cloud_support import Answers, Customer, LeakGuard, MakeCloud
 
 from setup_wizard.cloud import CloudClient, DeviceStatus, NotFound
-from setup_wizard.secret import ClaimCode
+from setup_wizard.secret import ClaimCode, Token
 from setup_wizard.sim.cloud import SimulatedCloud
 from setup_wizard.sim.link import Handshake
+
+EVENTS_ONLY = 3600.0
+"""A ``status_recheck`` so long that, within a test's timeout, only the first look-up or an
+event can end a wait."""
 
 
 def handshake(device_id: str, code: ClaimCode | None) -> Handshake:
@@ -21,6 +26,14 @@ def handshake(device_id: str, code: ClaimCode | None) -> Handshake:
         claim_code=code.reveal() if code is not None else None,
         ssid="Home",
     )
+
+
+async def claimed_device(sim: SimulatedCloud, cloud: CloudClient, token: Token) -> str:
+    """A new device, online and owned by the customer whose ``token`` this is."""
+    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
+    device_id = secrets.token_hex(12)
+    assert await sim.device_online(handshake(device_id, code))
+    return device_id
 
 
 async def test_claimed_device_shows_up_online_and_can_be_renamed(
@@ -50,6 +63,16 @@ async def test_claimed_device_shows_up_online_and_can_be_renamed(
     assert again.device_ids == (device_id,)
 
 
+async def test_a_claim_code_shows_its_one_hour_window_from_issue(
+    sim: SimulatedCloud, make_cloud: MakeCloud, customer: Customer
+) -> None:
+    issued = 1_750_000_000.0
+    cloud = make_cloud(now=lambda: issued)
+    grant = await cloud.create_claim_code(customer.grant.access_token, sim.product.id)
+    assert grant.issued_at == datetime.fromtimestamp(issued, UTC)
+    assert grant.expires_at == grant.issued_at + timedelta(hours=1)
+
+
 async def test_an_unknown_device_is_not_found(
     cloud: CloudClient, customer: Customer, leaks: LeakGuard
 ) -> None:
@@ -60,61 +83,85 @@ async def test_an_unknown_device_is_not_found(
     assert "device" in str(caught.value)
 
 
-async def test_event_stream_delivers_the_device_coming_online(
+async def test_the_owners_event_stream_shows_the_device_leave_and_come_back(
     sim: SimulatedCloud, cloud: CloudClient, customer: Customer
 ) -> None:
     token = customer.grant.access_token
-    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
-    device_id = secrets.token_hex(12)
+    device_id = await claimed_device(sim, cloud, token)
+    seen = []
     async with asyncio.timeout(10), cloud.events(token) as stream:
-        await sim.device_online(handshake(device_id, code))
+        await sim.wait_for_event_streams(count=1)
+        await sim.device_offline(device_id)
         async for event in stream:
             if event.name == "spark/status" and event.device_id == device_id:
-                break
-    assert event.data == "online"
-    assert event.published_at is not None
+                seen.append(event)
+                if len(seen) == 2:
+                    break
+                await sim.device_online(handshake(device_id, None))
+    assert [e.data for e in seen] == ["offline", "online"]
+    assert all(e.published_at is not None for e in seen)
 
 
-async def test_waiting_for_online_returns_when_the_device_arrives(
-    sim: SimulatedCloud, cloud: CloudClient, customer: Customer
+async def test_waiting_sees_a_new_device_online_though_it_announced_itself_before_the_claim(
+    sim: SimulatedCloud, make_cloud: MakeCloud, customer: Customer, answers: Answers
 ) -> None:
+    # The cloud publishes "online" while the device is nobody's yet, so the customer's
+    # stream never shows it: only looking the device up again can see it arrive.
+    cloud = make_cloud(status_recheck=0.05)
     token = customer.grant.access_token
     code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
     device_id = secrets.token_hex(12)
-    waiter = asyncio.create_task(cloud.wait_for_status(token, device_id))
-    await asyncio.sleep(0)
-    assert not waiter.done()
-    await sim.device_online(handshake(device_id, code))
-    async with asyncio.timeout(10):
-        await waiter
+    async with asyncio.timeout(10), asyncio.TaskGroup() as tasks:
+        tasks.create_task(cloud.wait_for_status(token, device_id))
+        await sim.wait_for_event_streams(count=1)
+        await answers.wait(f"/v1/devices/{device_id}")  # not the customer's yet
+        assert await sim.device_online(handshake(device_id, code))  # online, then claimed
     assert (await cloud.get_device(token, device_id)).online
 
 
-async def test_waiting_returns_at_once_for_a_device_already_online_then_sees_it_leave(
-    sim: SimulatedCloud, cloud: CloudClient, customer: Customer
+async def test_waiting_returns_at_once_for_a_device_already_online(
+    sim: SimulatedCloud, make_cloud: MakeCloud, customer: Customer
 ) -> None:
+    cloud = make_cloud(status_recheck=EVENTS_ONLY)
     token = customer.grant.access_token
-    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
-    device_id = secrets.token_hex(12)
-    await sim.device_online(handshake(device_id, code))
+    device_id = await claimed_device(sim, cloud, token)
     async with asyncio.timeout(10):
         await cloud.wait_for_status(token, device_id, DeviceStatus.ONLINE)
 
-    waiter = asyncio.create_task(cloud.wait_for_status(token, device_id, DeviceStatus.OFFLINE))
-    await sim.device_offline(device_id)
-    async with asyncio.timeout(10):
-        await waiter
-    assert not (await cloud.get_device(token, device_id)).online
+
+@pytest.mark.parametrize("status", [DeviceStatus.OFFLINE, DeviceStatus.ONLINE])
+async def test_a_waiter_hears_its_device_change_status_on_the_event_stream(
+    sim: SimulatedCloud,
+    make_cloud: MakeCloud,
+    customer: Customer,
+    answers: Answers,
+    status: DeviceStatus,
+) -> None:
+    cloud = make_cloud(status_recheck=EVENTS_ONLY)
+    token = customer.grant.access_token
+    device_id = await claimed_device(sim, cloud, token)
+    if status is DeviceStatus.ONLINE:
+        await sim.device_offline(device_id)
+    async with asyncio.timeout(10), asyncio.TaskGroup() as tasks:
+        tasks.create_task(cloud.wait_for_status(token, device_id, status))
+        await sim.wait_for_event_streams(count=1)
+        await answers.wait(f"/v1/devices/{device_id}")  # not there yet: now only the event
+        if status is DeviceStatus.ONLINE:
+            await sim.device_online(handshake(device_id, None))
+        else:
+            await sim.device_offline(device_id)
+    assert (await cloud.get_device(token, device_id)).online is (status is DeviceStatus.ONLINE)
 
 
 async def test_event_stream_survives_a_failed_open(
     sim: SimulatedCloud, cloud: CloudClient, customer: Customer
 ) -> None:
-    sim.inject_failure("GET", "/v1/devices/events/spark", status=503)
     token = customer.grant.access_token
-    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
-    device_id = secrets.token_hex(12)
+    device_id = await claimed_device(sim, cloud, token)
+    await sim.device_offline(device_id)
+    sim.inject_failure("GET", "/v1/devices/events/spark", status=503)
     async with asyncio.timeout(10), cloud.events(token) as stream:
-        await sim.device_online(handshake(device_id, code))
+        await sim.wait_for_event_streams(count=1)
+        await sim.device_online(handshake(device_id, None))
         event = await anext(stream)
     assert (event.name, event.device_id, event.data) == ("spark/status", device_id, "online")

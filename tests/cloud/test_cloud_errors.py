@@ -256,6 +256,12 @@ def test_secrets_echoed_by_the_server_are_scrubbed_from_code_and_message() -> No
     assert "[redacted]" in str(err)
 
 
+def test_a_value_too_short_to_be_a_secret_does_not_mangle_words_but_a_code_is_scrubbed() -> None:
+    raw = body({"error": "invalid_grant", "error_description": "The access token: OTP 492817"})
+    err = error_for_response(Operation.VERIFY_MFA, 400, raw, secrets=("t", "492817"))
+    assert "The access token: OTP [redacted]" in str(err)
+
+
 def test_long_server_text_is_cut_to_a_readable_length() -> None:
     err = error_for_response(Operation.RENAME_DEVICE, 400, body({"error": "x" * 5000}))
     assert len(str(err)) < 600

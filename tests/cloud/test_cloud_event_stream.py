@@ -1,7 +1,8 @@
-"""A dead event stream is noticed and reopened.
+"""A dead event stream is noticed and reopened; a broken answer is still a CloudError.
 
-The simulated cloud keeps its streams healthy, so this one case uses a tiny loopback
-server that goes silent on the first connection, as a stream dropped by a NAT does.
+The simulated cloud keeps its streams healthy and its answers whole, so these cases use a
+tiny loopback server that goes silent on the first connection, as a stream dropped by a
+NAT does, or stalls in the middle of an error answer.
 """
 
 from __future__ import annotations
@@ -14,12 +15,22 @@ import pytest
 from aiohttp import web
 from httpx_sse import ServerSentEvent
 
-from setup_wizard.cloud import CloudClient, CloudSettings, DeviceEvent, make_http_client
+from setup_wizard.cloud import (
+    NO_RETRY,
+    CloudClient,
+    CloudSettings,
+    DeviceEvent,
+    ServerTrouble,
+    make_http_client,
+)
 from setup_wizard.cloud.events import event_from_sse
 from setup_wizard.secret import Token
 
 DEVICE = "0123456789abcdef01234567"
 CLAIM_EVENT = "spark/device/claim/code"
+SILENCE = 1.5
+"""The client's ``event_silence``: it also bounds the wait for the first answer, so it is
+long enough that a slow answer on a loaded machine does not count as a dead stream."""
 
 
 class SilentThenLive:
@@ -55,6 +66,16 @@ class SilentThenLive:
     async def device(self, request: web.Request) -> web.Response:
         return web.json_response({"id": request.match_info["id"], "online": self.opened > 1})
 
+    async def stalled_error(self, request: web.Request) -> web.StreamResponse:
+        """A 503 whose body stops halfway: the rest never comes."""
+        response = web.StreamResponse(
+            status=503, headers={"Content-Type": "application/json", "Content-Length": "100"}
+        )
+        await response.prepare(request)
+        await response.write(b'{"ok": false,')
+        await self.done.wait()
+        return response
+
 
 @pytest.fixture
 async def server() -> AsyncIterator[tuple[SilentThenLive, str]]:
@@ -62,6 +83,7 @@ async def server() -> AsyncIterator[tuple[SilentThenLive, str]]:
     app = web.Application()
     app.router.add_get("/v1/devices/events/spark", state.handle)
     app.router.add_get("/v1/devices/{id}", state.device)
+    app.router.add_get("/v1/devices/events/broken", state.stalled_error)
     runner = web.AppRunner(app, shutdown_timeout=1)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -84,7 +106,7 @@ async def test_a_silent_stream_is_reopened_and_the_event_still_arrives(
         waits.append(seconds)
 
     async with make_http_client(CloudSettings(api_url=url, connect_timeout=2)) as http:
-        cloud = CloudClient(http, sleep=sleep, event_silence=0.3)
+        cloud = CloudClient(http, sleep=sleep, event_silence=SILENCE)
         async with asyncio.timeout(10), cloud.events(Token("tok-abc")) as stream:
             event = await anext(stream)
     assert event == DeviceEvent(
@@ -142,7 +164,19 @@ async def test_a_device_that_came_online_while_the_stream_was_down_is_still_noti
         return None
 
     async with make_http_client(CloudSettings(api_url=url, connect_timeout=2)) as http:
-        cloud = CloudClient(http, sleep=sleep, event_silence=0.3)
+        cloud = CloudClient(http, sleep=sleep, event_silence=SILENCE)
         async with asyncio.timeout(10):
             await cloud.wait_for_status(Token("tok-abc"), DEVICE)
     assert state.opened == 2
+
+
+async def test_an_error_answer_whose_body_stalls_is_still_reported_as_cloud_trouble(
+    server: tuple[SilentThenLive, str],
+) -> None:
+    _, url = server
+    async with make_http_client(CloudSettings(api_url=url, connect_timeout=2)) as http:
+        cloud = CloudClient(http, retry=NO_RETRY, event_silence=SILENCE)
+        with pytest.raises(ServerTrouble) as caught:
+            async with asyncio.timeout(10), cloud.events(Token("tok-abc"), prefix="broken"):
+                pass
+    assert "HTTP 503" in str(caught.value)

@@ -165,3 +165,17 @@ async def test_a_server_that_echoes_the_password_back_cannot_leak_it(
         await cloud.sign_in(sim.developer.username, password)
     leaks.error(caught.value)
     assert "does not match" in str(caught.value)
+
+
+async def test_server_words_that_contain_the_public_client_secret_are_left_intact(
+    sim: SimulatedCloud, cloud: CloudClient
+) -> None:
+    # The public client's id and secret are both "particle": no secret, so nothing to hide.
+    answer = {
+        "error": "invalid_grant",
+        "error_description": "User credentials are invalid; see https://docs.particle.io/",
+    }
+    sim.inject_failure("POST", "/oauth/token", status=400, body=answer)
+    with pytest.raises(SignInFailed) as caught:
+        await cloud.sign_in(sim.developer.username, Password("wrong-pw-2bd1"))
+    assert "https://docs.particle.io/" in str(caught.value)

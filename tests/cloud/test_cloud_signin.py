@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
 import pyotp
 import pytest
-from cloud_support import Customer, LeakGuard
+from cloud_support import Customer, LeakGuard, MakeCloud
 
 from setup_wizard.cloud import (
     ClientCredentials,
     CloudClient,
+    CustomerAccess,
+    ExistingCustomer,
     MfaCodeWrong,
     MfaRequired,
     SessionExpired,
@@ -58,6 +63,27 @@ async def test_two_step_sign_in_asks_for_a_code_then_accepts_the_right_one(
     assert await cloud_mfa.list_products(grant.access_token)
 
 
+async def test_the_two_step_code_is_never_held_in_plain_text(
+    sim_mfa: SimulatedCloud, cloud_mfa: CloudClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = []
+    send = CloudClient._send
+
+    async def spy(self: CloudClient, call: Any, **kwargs: Any) -> Any:
+        sent.append(repr(call))
+        return await send(self, call, **kwargs)
+
+    monkeypatch.setattr(CloudClient, "_send", spy)
+    with pytest.raises(MfaRequired) as first:
+        await cloud_mfa.sign_in(sim_mfa.developer.username, Password(sim_mfa.developer.password))
+    secret = sim_mfa.developer.mfa_otp_secret
+    assert secret is not None
+    code = pyotp.TOTP(secret).at(sim_mfa.clock.now())
+    await cloud_mfa.verify_mfa(first.value.mfa_token, code)
+    assert len(sent) == 2
+    assert code not in sent[1]
+
+
 async def test_a_wrong_two_step_code_is_reported_as_such(
     sim_mfa: SimulatedCloud, cloud_mfa: CloudClient, leaks: LeakGuard
 ) -> None:
@@ -93,6 +119,38 @@ async def test_after_sign_out_the_token_no_longer_works(
     with pytest.raises(SessionExpired) as caught:
         await cloud.list_products(developer.access_token)
     leaks.error(caught.value)
+
+
+async def test_signing_out_a_token_that_no_longer_works_still_succeeds(
+    cloud: CloudClient, developer: TokenGrant
+) -> None:
+    # As when a first sign-out revoked the token but its answer was lost on the way back.
+    await cloud.sign_out(developer.access_token)
+    await cloud.sign_out(developer.access_token)
+
+
+async def test_a_grant_says_when_it_expires_counted_from_its_arrival(
+    sim: SimulatedCloud, make_cloud: MakeCloud, product_client: ClientCredentials
+) -> None:
+    arrival = 1_750_000_000.0
+    cloud = make_cloud(now=lambda: arrival)
+    developer = await cloud.sign_in(sim.developer.username, Password(sim.developer.password))
+    assert developer.expires_in == 90 * 24 * 3600
+    assert developer.expires_at == datetime.fromtimestamp(arrival, UTC) + timedelta(days=90)
+
+    forever = await cloud.sign_in(
+        sim.developer.username, Password(sim.developer.password), expires_in=0
+    )
+    assert forever.expires_at is None
+
+    access: CustomerAccess = await cloud.open_customer(
+        sim.product.id,
+        product_client,
+        "expiry@example.com",
+        None,
+        existing=ExistingCustomer.SCOPED_TOKEN,
+    )
+    assert access.grant.expires_at == developer.expires_at
 
 
 async def test_a_customer_token_is_refreshed_with_the_product_client(
