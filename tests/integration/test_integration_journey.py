@@ -135,8 +135,8 @@ async def test_each_device_decrypts_exactly_the_password_sent_and_goes_online(
 
 async def test_wrong_password_brings_the_photon_network_back_for_a_retry(tmp_path: Path) -> None:
     # Slower than the other tests: the access point stays away for the ~21 simulated seconds
-    # the Photon spends failing to join, and that must be long enough to look for it.
-    world = await Simulation.start(devices=1, speed=20, seed=12)
+    # the Photon spends failing to join (about 2 s here), long enough to look for it.
+    world = await Simulation.start(devices=1, speed=10, seed=12)
     try:
         wifi = await simulated_wifi(world, tmp_path)
         target = world.photons[0]

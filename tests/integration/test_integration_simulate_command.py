@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from setup_wizard.device import DeviceAddress, PhotonClient, Transport
+from setup_wizard.device import PhotonClient, Transport
+from setup_wizard.network import SimulatedAccessPoint
 
 READY_TIMEOUT = 20.0
 
@@ -67,12 +68,6 @@ def simulator() -> Iterator[type[Simulator]]:
         sim.close()
 
 
-def _address(device: dict[str, str]) -> DeviceAddress:
-    host, _, tcp_port = device["tcp"].rpartition(":")
-    http_port = int(device["http"].rsplit(":", 1)[1])
-    return DeviceAddress(host, int(tcp_port), http_port)
-
-
 async def test_ready_line_describes_a_world_any_client_can_use(simulator: type[Simulator]) -> None:
     sim = simulator("--devices", "2", "--speed", "100")
     ready = sim.ready()
@@ -92,7 +87,8 @@ async def test_ready_line_describes_a_world_any_client_can_use(simulator: type[S
     for device, transport in zip(ready["devices"], (Transport.TCP, Transport.HTTP), strict=True):
         assert re.fullmatch(r"[0-9a-f]{24}", device["id"])
         assert re.fullmatch(r"Photon-[2-9A-HJ-NP-Z]{6}", device["ssid"])
-        async with PhotonClient(_address(device), prefer=transport) as photon:
+        address = SimulatedAccessPoint.from_ready_device(device).address
+        async with PhotonClient(address, prefer=transport) as photon:
             assert (await photon.device_info()).device_id == device["id"]
             assert photon.transport is transport
 
