@@ -1,4 +1,5 @@
-"""Bookkeeping both setup servers share: which clients are connected, and dropping them all."""
+"""What both setup servers share: listening on one port, which clients are connected, and
+dropping them all when the access point goes down."""
 
 from __future__ import annotations
 
@@ -57,3 +58,40 @@ async def close_writer(writer: asyncio.StreamWriter) -> None:
         writer.close()
     with contextlib.suppress(ConnectionError):
         await writer.wait_closed()
+
+
+class SetupServer:
+    """One listening port of the SoftAP; subclasses answer a connection in ``_handle``."""
+
+    def __init__(self, *, host: str, port: int, max_clients: int, stream_limit: int) -> None:
+        self._host = host
+        self._requested_port = port
+        self._stream_limit = stream_limit
+        self._server: asyncio.Server | None = None
+        self._clients = Clients(max_clients)
+        self.port = port
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(
+            self._on_client,
+            self._host,
+            self._requested_port,
+            reuse_address=True,
+            limit=self._stream_limit,
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        """Stop listening and drop every client, as the device does when the SoftAP goes."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+        await self._clients.drop_all()
+        if server is not None:
+            await server.wait_closed()
+
+    async def _on_client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await self._clients.serve(reader, writer, self._handle)
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        raise NotImplementedError

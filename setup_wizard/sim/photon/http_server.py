@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import timing
 from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, DiscardedReply, SoftApCommands
-from setup_wizard.sim.photon.connections import Clients
+from setup_wizard.sim.photon.connections import SetupServer
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.jsonbody import atoi
 
@@ -155,7 +155,7 @@ class _ChunkedSink:
             await self.send(b"%X\r\n" % len(data) + data + b"\r\n")
 
 
-class HttpServer:
+class HttpServer(SetupServer):
     """Port 80 of one listening session."""
 
     def __init__(
@@ -167,32 +167,11 @@ class HttpServer:
         freeze: Freeze,
         clock: SimClock,
     ) -> None:
-        self._host = host
-        self._requested_port = port
+        super().__init__(host=host, port=port, max_clients=MAX_CONNECTIONS, stream_limit=8192)
         self._commands = commands
         self._freeze = freeze
         self._clock = clock
         self._worker = asyncio.Lock()
-        self._server: asyncio.Server | None = None
-        self._clients = Clients(MAX_CONNECTIONS)
-        self.port = port
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(
-            self._on_client, self._host, self._requested_port, reuse_address=True, limit=8192
-        )
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            server.close()
-        await self._clients.drop_all()
-        if server is not None:
-            await server.wait_closed()
-
-    async def _on_client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await self._clients.serve(reader, writer, self._handle)
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         keep_alive = True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, DiscardedReply, SoftApCommands
-from setup_wizard.sim.photon.connections import Clients
+from setup_wizard.sim.photon.connections import SetupServer
 from setup_wizard.sim.photon.freeze import Freeze
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class _NoBody:
         return None
 
 
-class TcpServer:
+class TcpServer(SetupServer):
     """Port 5609 of one listening session."""
 
     def __init__(
@@ -147,33 +147,11 @@ class TcpServer:
         freeze: Freeze,
         first_command_hangs: bool,
     ) -> None:
-        self._host = host
-        self._requested_port = port
+        super().__init__(host=host, port=port, max_clients=MAX_SOCKETS, stream_limit=2**16)
         self._commands = commands
         self._freeze = freeze
         self._first_hangs = first_command_hangs
         self._worker = asyncio.Lock()
-        self._server: asyncio.Server | None = None
-        self._clients = Clients(MAX_SOCKETS)
-        self.port = port
-
-    async def start(self) -> None:
-        self._server = await asyncio.start_server(
-            self._on_client, self._host, self._requested_port, reuse_address=True
-        )
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    async def stop(self) -> None:
-        """Stop listening and drop every client, as the device does when the SoftAP goes."""
-        server, self._server = self._server, None
-        if server is not None:
-            server.close()
-        await self._clients.drop_all()
-        if server is not None:
-            await server.wait_closed()
-
-    async def _on_client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await self._clients.serve(reader, writer, self._handle)
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await self._freeze.alive()
