@@ -1,0 +1,381 @@
+"""The product profile: which Particle product this copy of the app sets devices up for.
+
+A TOML file, written once by the product's maker and shipped with the app or put in the
+user's config folder (``~/.config/photon-setup/profile.toml`` on Linux)::
+
+    product = "my-product-v1"          # the product's slug, or its ID: product = 1234
+    client_id = "my-product-setup-1234"
+    client_secret = "…"                # or SETUP_WIZARD_CLIENT_SECRET, or the keyring
+    brand = "Acme Lights"
+    logo = "acme.png"                  # relative to this file
+    support_url = "https://acme.example/help"
+
+The OAuth client is of type "installed": its secret ships inside apps and is not a strong
+secret, but it is still never printed or logged. It may be left out of the file and come
+from the environment or the OS keyring instead (in that order of preference: the
+environment, the file, the keyring).
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import logging
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+
+from setup_wizard.secret import ClientSecret
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "photon-setup"
+PROFILE_FILE_NAME = "profile.toml"
+SECRET_ENV = "SETUP_WIZARD_CLIENT_SECRET"  # noqa: S105 - a variable's name
+KEYRING_SERVICE = "photon-setup"
+LOGO_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg")
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*", re.IGNORECASE)
+_CLIENT_ID = re.compile(r"[^\s/?#]+")
+_MAX_BRAND = 60
+
+KEYS = ("product", "client_id", "client_secret", "brand", "logo", "support_url")
+
+KeyringGet = Callable[[str, str], str | None]
+"""``keyring.get_password``'s shape: (service, username) -> secret or None."""
+
+
+class SecretSource(enum.StrEnum):
+    """Where the client secret came from (safe to show; the value never is)."""
+
+    ENVIRONMENT = "environment"
+    FILE = "file"
+    KEYRING = "keyring"
+
+
+def keyring_username(client_id: str) -> str:
+    """The keyring entry of a client's secret: ``keyring set photon-setup <this>``."""
+    return f"client-secret:{client_id}"
+
+
+@dataclass(frozen=True)
+class ProductProfile:
+    """A validated product profile; ``repr`` shows no secret."""
+
+    path: Path
+    product: int | str
+    """The product's numeric ID, or its slug."""
+    client_id: str
+    client_secret: ClientSecret
+    secret_source: SecretSource
+    brand: str | None = None
+    """The name shown in the window's title and pages; None: "Photon Setup"."""
+    logo: Path | None = None
+    """An existing image file (absolute path)."""
+    support_url: str | None = None
+
+    @property
+    def product_ref(self) -> str:
+        """The product as it goes in an API path (``/v1/products/<this>/…``)."""
+        return str(self.product)
+
+
+@dataclass(frozen=True)
+class ProfileProblem:
+    key: str | None
+    message: str
+    line: int | None = None
+
+
+class ProfileError(Exception):
+    """The profile cannot be used; ``str()`` names the file, and each problem's line and key."""
+
+    def __init__(self, path: Path, problems: list[ProfileProblem]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(self._text())
+
+    def _text(self) -> str:
+        lines = [self._where(problem) + problem.message for problem in self.problems]
+        if len(lines) == 1:
+            return lines[0]
+        return f"{self.path}: {len(lines)} problems in the product profile:\n" + "\n".join(
+            f"  {line}" for line in lines
+        )
+
+    def _where(self, problem: ProfileProblem) -> str:
+        line = f":{problem.line}" if problem.line else ""
+        return f"{self.path}{line}: "
+
+
+def default_profile_path() -> Path:
+    """``profile.toml`` in the user's config folder (``~/.config/photon-setup`` on Linux)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / PROFILE_FILE_NAME
+
+
+def find_profile(explicit: Path | None) -> Path | None:
+    """The profile to load: ``explicit`` (``--product-profile``), else the default file if
+    it exists, else None (no profile: the app runs its simulation)."""
+    if explicit is not None:
+        return explicit
+    default = default_profile_path()
+    return default if default.exists() else None
+
+
+def keyring_get_password(service: str, username: str) -> str | None:
+    """The OS keyring's entry, or None when there is none or the keyring refuses."""
+    import keyring
+    import keyring.errors
+
+    try:
+        return keyring.get_password(service, username)
+    except keyring.errors.KeyringError as error:
+        log.info("no client secret from the keyring (%s)", type(error).__name__)
+        return None
+
+
+def load_profile(
+    path: Path,
+    *,
+    environ: Mapping[str, str] = os.environ,
+    keyring_get: KeyringGet = keyring_get_password,
+) -> ProductProfile:
+    """Read and validate the profile at ``path``; raises :class:`ProfileError`."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProfileError(
+            path,
+            [ProfileProblem(None, f"cannot read the product profile: {error.strerror or error}")],
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProfileError(
+            path, [ProfileProblem(None, "the product profile must be UTF-8 text")]
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(path, [_syntax_problem(error)]) from None
+    return _validate(data, path, text, environ, keyring_get)
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def _syntax_problem(error: tomllib.TOMLDecodeError) -> ProfileProblem:
+    """tomllib's own words, with its line moved into the ``file:line:`` prefix."""
+    message = str(error)
+    line: int | None = None
+    found = _AT.search(message)
+    if found:
+        line, column = int(found.group(1)), found.group(2)
+        message = f"{message[: found.start()]} at column {column}"
+    else:
+        message = _AT_END.sub(" at the end of the file", message)
+    hint = ""
+    if message.startswith("Invalid value"):
+        hint = '; text needs quotes, as in brand = "Acme Lights"'
+    return ProfileProblem(None, f"not valid TOML: {message}{hint}", line)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where top-level ``key`` is assigned (tomllib does not say)."""
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _kind(value: Any) -> str:
+    """What a wrongly typed value is, without showing it (it may be a secret)."""
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+def _validate(
+    data: dict[str, Any],
+    path: Path,
+    text: str,
+    environ: Mapping[str, str],
+    keyring_get: KeyringGet,
+) -> ProductProfile:
+    problems: list[ProfileProblem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(ProfileProblem(key, message, _line_of(text, key)))
+
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            guess = f' (did you mean "{close[0]}"?)' if close else ""
+            problem(key, f'unknown key "{key}"{guess}; the keys are: {", ".join(KEYS)}')
+
+    product = _product(data.get("product"), problem)
+    client_id = _client_id(data.get("client_id"), problem)
+    secret, source = _client_secret(data.get("client_secret"), client_id, environ, problem)
+    brand = _brand(data.get("brand"), problem)
+    logo = _logo(data.get("logo"), path, problem)
+    support_url = _support_url(data.get("support_url"), problem)
+
+    if secret is None and client_id is not None and "client_secret" not in data:
+        found = keyring_get(KEYRING_SERVICE, keyring_username(client_id))
+        if found:
+            secret, source = ClientSecret(found), SecretSource.KEYRING
+        else:
+            problems.append(
+                ProfileProblem(
+                    "client_secret",
+                    'client_secret is missing: write client_secret = "…" in this file, or set '
+                    f"the environment variable {SECRET_ENV}, or keep it in the keyring with: "
+                    f"keyring set {KEYRING_SERVICE} {keyring_username(client_id)}",
+                )
+            )
+
+    if problems or product is None or client_id is None or secret is None or source is None:
+        raise ProfileError(path, problems)
+    return ProductProfile(
+        path=path,
+        product=product,
+        client_id=client_id,
+        client_secret=secret,
+        secret_source=source,
+        brand=brand,
+        logo=logo,
+        support_url=support_url,
+    )
+
+
+Report = Callable[[str, str], None]
+
+
+def _product(value: Any, problem: Report) -> int | str | None:
+    example = 'write product = 1234 (the product\'s ID) or product = "my-product-v1" (its slug)'
+    if value is None:
+        problem("product", f"product is missing: {example}")
+        return None
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value > 0:
+            return value
+        problem("product", f"product must be a positive number or a slug: {example}")
+        return None
+    if isinstance(value, str) and _SLUG.fullmatch(value.strip()):
+        return value.strip()
+    shown = f'"{value}"' if isinstance(value, str) else _kind(value)
+    problem("product", f'product must be a number or a slug like "my-product-v1", not {shown}')
+    return None
+
+
+def _client_id(value: Any, problem: Report) -> str | None:
+    if value is None:
+        problem(
+            "client_id",
+            'client_id is missing: write client_id = "…", the ID of the product\'s OAuth '
+            'client of type "installed" (Particle console: the product\'s Authentication page)',
+        )
+        return None
+    if not isinstance(value, str) or not _CLIENT_ID.fullmatch(value.strip()):
+        shown = "text with spaces or slashes" if isinstance(value, str) else _kind(value)
+        problem(
+            "client_id",
+            f"client_id must be the OAuth client's ID in quotes, as in client_id = "
+            f'"my-product-setup-1234", not {shown}',
+        )
+        return None
+    return value.strip()
+
+
+def _client_secret(
+    value: Any, client_id: str | None, environ: Mapping[str, str], problem: Report
+) -> tuple[ClientSecret | None, SecretSource | None]:
+    from_env = environ.get(SECRET_ENV, "").strip()
+    if from_env:
+        return ClientSecret(from_env), SecretSource.ENVIRONMENT
+    if value is None:
+        return None, None
+    if not isinstance(value, str) or not value.strip():
+        shown = "empty" if isinstance(value, str) else _kind(value)
+        problem(
+            "client_secret",
+            f'client_secret must be the OAuth client\'s secret in quotes (client_secret = "…"), '
+            f"not {shown}; or leave it out and set {SECRET_ENV}",
+        )
+        return None, None
+    return ClientSecret(value.strip()), SecretSource.FILE
+
+
+def _brand(value: Any, problem: Report) -> str | None:
+    if value is None:
+        return None
+    brand = value.strip() if isinstance(value, str) else ""
+    if brand and len(brand) <= _MAX_BRAND:
+        return brand
+    if not isinstance(value, str):
+        shown = _kind(value)
+    else:
+        shown = f"{len(brand)} characters" if brand else "empty text"
+    problem(
+        "brand",
+        f"brand must be a short name in quotes (at most {_MAX_BRAND} characters), as in "
+        f'brand = "Acme Lights", not {shown}',
+    )
+    return None
+
+
+def _logo(value: Any, profile_path: Path, problem: Report) -> Path | None:
+    if value is None:
+        return None
+    name = value.strip() if isinstance(value, str) else ""
+    if not name:
+        shown = "empty text" if isinstance(value, str) else _kind(value)
+        problem("logo", f'logo must be a file name in quotes, as in logo = "logo.png", not {shown}')
+        return None
+    logo = (profile_path.parent / name).resolve()
+    if logo.suffix.lower() not in LOGO_SUFFIXES:
+        problem("logo", f"logo must be a {', '.join(LOGO_SUFFIXES)} image, not {logo.name}")
+        return None
+    if not logo.is_file():
+        problem(
+            "logo",
+            f"logo file not found: {logo} (a relative name is read from the profile's folder)",
+        )
+        return None
+    return logo
+
+
+def _support_url(value: Any, problem: Report) -> str | None:
+    if value is None:
+        return None
+    example = 'as in support_url = "https://example.com/help" (or "mailto:help@example.com")'
+    if not isinstance(value, str):
+        problem("support_url", f"support_url must be a web address in quotes, {example}")
+        return None
+    parts = urlsplit(value.strip())
+    ok = (parts.scheme in ("https", "http") and bool(parts.netloc)) or (
+        parts.scheme == "mailto" and "@" in parts.path
+    )
+    if not ok:
+        problem(
+            "support_url",
+            f'support_url must start with https:// (or mailto:), {example}, not "{value}"',
+        )
+        return None
+    return value.strip()
