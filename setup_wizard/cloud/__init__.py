@@ -3,15 +3,20 @@
 from setup_wizard.cloud.client import (
     DEFAULT_EVENT_SILENCE,
     DEFAULT_STATUS_RECHECK,
+    DEFAULT_STREAM_LIMIT_WAIT,
     CloudClient,
     ExistingCustomer,
     ProductRef,
+    TeamAccess,
 )
 from setup_wizard.cloud.errors import (
     ClientRejected,
     CloudError,
     CloudUnreachable,
     CustomerExists,
+    DeviceBlocked,
+    DeviceDenied,
+    DeviceQuarantined,
     MfaCodeWrong,
     MfaRequired,
     NotAllowed,
@@ -34,10 +39,12 @@ from setup_wizard.cloud.models import (
     Device,
     OAuthClient,
     Product,
+    ProductDevice,
     RenamedDevice,
     TokenGrant,
 )
 from setup_wizard.cloud.retry import NO_RETRY, RetryClass, RetryPolicy
+from setup_wizard.cloud.session import CloudSession
 from setup_wizard.cloud.settings import DEFAULT_API_URL, CloudSettings, make_http_client
 
 __all__ = [
@@ -45,6 +52,7 @@ __all__ = [
     "DEFAULT_API_URL",
     "DEFAULT_EVENT_SILENCE",
     "DEFAULT_STATUS_RECHECK",
+    "DEFAULT_STREAM_LIMIT_WAIT",
     "NO_RETRY",
     "PARTICLE_CLIENT",
     "ClaimCodeGrant",
@@ -53,12 +61,16 @@ __all__ = [
     "ClientType",
     "CloudClient",
     "CloudError",
+    "CloudSession",
     "CloudSettings",
     "CloudUnreachable",
     "CustomerAccess",
     "CustomerExists",
     "Device",
+    "DeviceBlocked",
+    "DeviceDenied",
     "DeviceEvent",
+    "DeviceQuarantined",
     "DeviceStatus",
     "EventStream",
     "ExistingCustomer",
@@ -68,6 +80,7 @@ __all__ = [
     "NotFound",
     "OAuthClient",
     "Product",
+    "ProductDevice",
     "ProductRef",
     "RateLimited",
     "Reconnected",
@@ -78,6 +91,7 @@ __all__ = [
     "ServerTrouble",
     "SessionExpired",
     "SignInFailed",
+    "TeamAccess",
     "TokenGrant",
     "UnexpectedResponse",
     "make_http_client",

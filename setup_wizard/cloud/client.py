@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import enum
 import logging
 import random
@@ -22,15 +23,20 @@ from urllib.parse import quote
 import httpx
 
 from setup_wizard.cloud.errors import (
+    STREAM_LIMIT,
+    ClientRejected,
     CloudError,
     CloudUnreachable,
     CustomerExists,
+    DeviceDenied,
+    DeviceQuarantined,
     NotAllowed,
     NotFound,
     Operation,
     RateLimited,
     ServerTrouble,
     SessionExpired,
+    SignInFailed,
     error_for_response,
 )
 from setup_wizard.cloud.events import STATUS_EVENT, DeviceStatus, EventStream, Reconnected
@@ -43,6 +49,7 @@ from setup_wizard.cloud.models import (
     Device,
     OAuthClient,
     Product,
+    ProductDevice,
     RenamedDevice,
     TokenGrant,
     as_list,
@@ -50,6 +57,7 @@ from setup_wizard.cloud.models import (
     claim_code_from,
     device_from,
     oauth_client_from,
+    product_device_from,
     product_from,
     renamed_device_from,
     token_grant_from,
@@ -69,8 +77,26 @@ DEFAULT_EVENT_SILENCE = 75.0
 DEFAULT_STATUS_RECHECK = 2.0
 """Seconds between device look-ups while waiting for a status (Particle's apps poll each 1 s)."""
 
+DEFAULT_STREAM_LIMIT_WAIT = 60.0
+"""Seconds before opening an event stream again after the cloud's stream limit (HTTP 529);
+it doubles with each refusal in a row, up to :data:`STREAM_LIMIT_WINDOW`."""
+
+STREAM_LIMIT_WINDOW = 300.0
+"""The cloud counts stream opens over 5 minutes: waiting that long always clears the limit."""
+
 _SURELY_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 """Transport failures that prove the request never reached the cloud."""
+
+_BROKEN_ANSWER = (httpx.TransportError, httpx.DecodingError)
+"""An answer that never arrived, or arrived unreadable (a proxy's broken compression)."""
+
+
+@dataclass(frozen=True)
+class TeamAccess:
+    """A product team member's sign-in (staff mode), for the product's view of a device."""
+
+    token: Token
+    product: ProductRef
 
 
 class ExistingCustomer(enum.Enum):
@@ -121,7 +147,8 @@ class CloudClient:
 
     ``sleep`` waits between retries and ``now`` reads the time for ``Retry-After`` dates
     and expiry times; tests inject both so no test waits for real backoff.
-    ``status_recheck`` is how often :meth:`wait_for_status` looks the device up.
+    ``status_recheck`` is how often :meth:`wait_for_status` looks the device up, and
+    ``stream_limit_wait`` how long it leaves the event stream alone after a 529.
     """
 
     def __init__(
@@ -134,6 +161,7 @@ class CloudClient:
         rand: Callable[[], float] = random.random,
         event_silence: float = DEFAULT_EVENT_SILENCE,
         status_recheck: float = DEFAULT_STATUS_RECHECK,
+        stream_limit_wait: float = DEFAULT_STREAM_LIMIT_WAIT,
     ) -> None:
         self._http = http
         self._policy = retry or RetryPolicy()
@@ -142,6 +170,7 @@ class CloudClient:
         self._rand = rand
         self._event_silence = event_silence
         self._status_recheck = status_recheck
+        self._stream_limit_wait = stream_limit_wait
 
     # -- sign-in -----------------------------------------------------------------------------
 
@@ -156,8 +185,12 @@ class CloudClient:
         """Password grant: a developer (default client) or a customer (the product's client).
 
         Raises :class:`MfaRequired` (carrying ``mfa_token``) when the account has two-step
-        verification; then call :meth:`verify_mfa` with the code.
+        verification; then call :meth:`verify_mfa` with the code. An empty email or
+        password raises :class:`SignInFailed` without asking the cloud (a failed token
+        request counts towards the cloud's lockout of the network).
         """
+        if not username.strip() or not password:
+            raise SignInFailed("Enter both the email and the password.")
         form: dict[str, str | Secret] = {
             "grant_type": "password",
             "username": username.strip(),
@@ -243,13 +276,25 @@ class CloudClient:
         name: str,
         *,
         client_type: ClientType = ClientType.INSTALLED,
+        scope: str | None = None,
+        redirect_uri: str | None = None,
     ) -> OAuthClient:
-        """A new product OAuth client; its ``secret`` is in the result, and never again."""
+        """A new product OAuth client; its ``secret`` is in the result, and never again.
+
+        ``scope`` limits what the client may do (``"create_customer"``: only create
+        customers, the safe kind to ship inside an app); a ``web`` client needs a
+        ``redirect_uri``.
+        """
+        form: dict[str, str | Secret] = {"name": name, "type": client_type.value}
+        if scope is not None:
+            form["scope"] = scope
+        if redirect_uri is not None:
+            form["redirect_uri"] = redirect_uri
         call = _Call(
             Operation.CREATE_CLIENT,
             "POST",
             _path("v1", "products", product, "clients"),
-            form={"name": name, "type": client_type.value},
+            form=form,
             token=token,
         )
         body = as_object(await self._json(call), call.operation.action)
@@ -258,6 +303,16 @@ class CloudClient:
         if created is None or created.secret is None:
             raise unreadable(call.operation.action)
         return created
+
+    async def delete_client(self, token: Token, product: ProductRef, client_id: str) -> None:
+        """Delete a product OAuth client: apps that carry its secret stop working at once."""
+        call = _Call(
+            Operation.DELETE_CLIENT,
+            "DELETE",
+            _path("v1", "products", product, "clients", client_id),
+            token=token,
+        )
+        await self._send(call)
 
     # -- customers -------------------------------------------------------------------------
 
@@ -270,9 +325,13 @@ class CloudClient:
     ) -> TokenGrant:
         """Create a product customer and sign them in (no password: a "shadow" customer).
 
-        Raises :class:`CustomerExists` when the email is taken; :meth:`open_customer` does
+        Raises :class:`CustomerExists` when the cloud says the email is taken, in any of
+        the shapes it has used (400, 401 or 5xx with "already exists"); a bare 401 is a
+        :class:`ClientRejected` that may also mean "exists". :meth:`open_customer` does
         the usual fallback.
         """
+        if password is not None and not password:
+            raise SignInFailed("Enter a password for the customer.")
         form: dict[str, str | Secret] = {
             "email": _normalise_email(email),
             "grant_type": "client_credentials",
@@ -299,21 +358,69 @@ class CloudClient:
         *,
         existing: ExistingCustomer,
     ) -> CustomerAccess:
-        """The customer's token: created now, or, if they already exist, by ``existing``."""
+        """The customer's token: created now, or, if they already exist, by ``existing``.
+
+        When creation fails in a way that may hide an existing customer (a bare 401, the
+        cloud in trouble, no answer, or the cloud naming the email), the ``existing``
+        path is tried once; if it shows no such customer either, the creation's error
+        stands.
+        """
         if existing is ExistingCustomer.SIGN_IN and password is None:
             raise ValueError("signing an existing customer in needs their password")
         try:
             grant = await self.create_customer(product, client, email, password)
         except CustomerExists:
             log.info("customer already exists; using %s", existing.name.lower())
+            grant = await self._existing_customer(client, email, password, existing)
+        except CloudError as failure:
+            if not _may_hide_existing_customer(failure, email):
+                raise
+            log.info(
+                "creating the customer failed (%s); trying %s once",
+                type(failure).__name__,
+                existing.name.lower(),
+            )
+            grant = await self._existing_customer_after(failure, client, email, password, existing)
         else:
             return CustomerAccess(grant, created=True)
-        if existing is ExistingCustomer.SCOPED_TOKEN:
-            grant = await self.customer_token(client, email)
-        else:
-            assert password is not None
-            grant = await self.sign_in(_normalise_email(email), password, client=client)
         return CustomerAccess(grant, created=False)
+
+    async def _existing_customer(
+        self,
+        client: ClientCredentials,
+        email: str,
+        password: Password | None,
+        existing: ExistingCustomer,
+    ) -> TokenGrant:
+        if existing is ExistingCustomer.SCOPED_TOKEN:
+            return await self.customer_token(client, email)
+        assert password is not None
+        return await self.sign_in(_normalise_email(email), password, client=client)
+
+    async def _existing_customer_after(
+        self,
+        failure: CloudError,
+        client: ClientCredentials,
+        email: str,
+        password: Password | None,
+        existing: ExistingCustomer,
+    ) -> TokenGrant:
+        """The existing-customer path after an ambiguous creation ``failure``."""
+        try:
+            return await self._existing_customer(client, email, password, existing)
+        except SignInFailed as refused:
+            if isinstance(failure, ClientRejected):
+                # As Particle's Android setup library words a 401 from customer creation.
+                raise SignInFailed(
+                    "An account with this email may already exist, but this password does "
+                    "not sign in to it. Check the password, or use another email.",
+                    status=refused.status,
+                    code=refused.code,
+                    detail=refused.detail,
+                ) from failure
+            raise failure from refused
+        except NotFound as missing:  # no such customer: the creation really failed
+            raise failure from missing
 
     # -- claim codes and devices ---------------------------------------------------------------
 
@@ -340,6 +447,18 @@ class CloudClient:
             token=token,
         )
         return device_from(as_object(await self._json(call), call.operation.action))
+
+    async def get_product_device(
+        self, token: Token, product: ProductRef, device_id: str
+    ) -> ProductDevice:
+        """The product team's view of a device (team token): owner, quarantine, denial."""
+        call = _Call(
+            Operation.GET_PRODUCT_DEVICE,
+            "GET",
+            _path("v1", "products", product, "devices", device_id.lower()),
+            token=token,
+        )
+        return product_device_from(as_object(await self._json(call), call.operation.action))
 
     async def rename_device(self, token: Token, device_id: str, name: str) -> RenamedDevice:
         call = _Call(
@@ -383,52 +502,102 @@ class CloudClient:
         token: Token,
         device_id: str,
         status: DeviceStatus = DeviceStatus.ONLINE,
-    ) -> None:
-        """Return once the device is ``status`` as the token's owner sees it.
+        *,
+        team: TeamAccess | None = None,
+    ) -> Device:
+        """The device, once it is ``status`` as the token's owner sees it.
 
-        Subscribes first, then looks the device up (it may already be there), then waits
-        for its ``spark/status`` event while looking it up again every ``status_recheck``
-        seconds and after every reconnect. The look-ups matter: a newly claimed device
-        announces itself online *before* the cloud gives it to its owner, so the owner's
-        stream never shows that event. It waits for as long as it takes: bound it with
-        ``asyncio.timeout``.
+        It looks the device up every ``status_recheck`` seconds. The owner's event stream,
+        heard alongside, only makes that sooner: a ``spark/status`` event of the device, a
+        reconnect (events may have been missed) or the stream's opening triggers a look-up
+        at once. The stream is never needed: when it cannot be opened (refused, the
+        cloud in trouble, or its stream limit, HTTP 529) the look-ups carry on alone and
+        the stream is tried again later, after a 529 not within ``stream_limit_wait``
+        seconds. The look-ups are needed anyway: a newly claimed device announces itself
+        online *before* the cloud gives it to its owner, so the owner's stream never
+        carries that event.
+
+        A product that has not admitted the device (quarantine: its ID was never added to
+        the product) or whose team denied it will not let the customer claim it. The
+        customer cannot see that: to the customer's token such a device looks like any
+        that is not theirs yet (the cloud answers 403), so with that token alone this
+        waits until the caller gives up. With ``team`` (a team member's token, staff mode)
+        the product's view is looked at while the customer's does not show the device,
+        and :class:`DeviceQuarantined` or :class:`DeviceDenied` is raised as soon as the
+        cloud shows either; so it is when the customer's own view reports them. It waits
+        for as long as it takes otherwise: bound it with ``asyncio.timeout``.
         """
         device_id = device_id.lower()
-        async with self.events(token) as stream:
-            heard: asyncio.Task[bool] | None = None
-            try:
-                while not await self._has_status(token, device_id, status):
-                    if heard is None:
-                        heard = asyncio.create_task(self._hear_status(stream, device_id, status))
-                    done, _ = await asyncio.wait({heard}, timeout=self._status_recheck)
-                    if done:
-                        if heard.result():
-                            return
-                        heard = None  # reconnected: events may have been missed, look again
-            finally:
-                if heard is not None:
-                    await _cancelled(heard)
+        wanted = status is DeviceStatus.ONLINE
+        wake = asyncio.Event()
+        listener = asyncio.create_task(self._listen_for_status(token, device_id, wake))
+        try:
+            while True:
+                wake.clear()
+                device = await self._look_up(token, device_id, team)
+                if device is not None and device.online == wanted:
+                    return device
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), self._status_recheck)
+        finally:
+            await _cancelled(listener)
 
-    @staticmethod
-    async def _hear_status(stream: EventStream, device_id: str, status: DeviceStatus) -> bool:
-        """True once the device's status event arrives; False right after a reconnect."""
-        while True:
-            item = await stream.next_item()
-            if isinstance(item, Reconnected):
-                return False
-            if (
-                item.name == STATUS_EVENT
-                and item.device_id == device_id
-                and item.data == status.value
-            ):
-                return True
-
-    async def _has_status(self, token: Token, device_id: str, status: DeviceStatus) -> bool:
+    async def _look_up(
+        self, token: Token, device_id: str, team: TeamAccess | None
+    ) -> Device | None:
+        """The owner's view of the device; None while it is not theirs (yet)."""
         try:
             device = await self.get_device(token, device_id)
         except (NotFound, NotAllowed):
-            return False  # not claimed by this customer yet
-        return device.online == (status is DeviceStatus.ONLINE)
+            device = None
+        if device is not None:
+            _raise_if_blocked(device.id, quarantined=device.quarantined, denied=device.denied)
+            return device
+        if team is not None:
+            try:
+                seen = await self.get_product_device(team.token, team.product, device_id)
+            except (NotFound, NotAllowed):
+                return None  # not in the product yet either
+            _raise_if_blocked(seen.id, quarantined=seen.quarantined, denied=seen.denied)
+        return None
+
+    async def _listen_for_status(self, token: Token, device_id: str, wake: asyncio.Event) -> None:
+        """Set ``wake`` whenever the owner's stream suggests looking the device up again.
+
+        Never raises a :class:`CloudError`: a stream the cloud refuses outright (the token,
+        the account) is given up, any other failure waited out and the stream reopened.
+        """
+        refusals = 0
+        while True:
+            try:
+                async with self.events(token) as stream:
+                    refusals = 0
+                    wake.set()  # subscribed: a change before this is seen only by looking
+                    while True:
+                        item = await stream.next_item()
+                        if isinstance(item, Reconnected) or (
+                            item.name == STATUS_EVENT and item.device_id == device_id
+                        ):
+                            wake.set()
+            except (SessionExpired, NotAllowed, NotFound) as refused:
+                log.info("no event stream (%s): looking the device up only", type(refused).__name__)
+                return
+            except CloudError as failed:
+                refusals += 1
+                delay = self._stream_pause(failed, refusals)
+                log.info(
+                    "no event stream (%s); trying again in %.0f s", type(failed).__name__, delay
+                )
+                await self._sleep(delay)
+
+    def _stream_pause(self, failure: CloudError, refusals: int) -> float:
+        """Seconds to leave the event stream alone after ``refusals`` failures in a row."""
+        if isinstance(failure, RateLimited):
+            # The limit counts opens over 5 minutes: coming back within seconds only
+            # extends it (Particle's docs: "you must wait before retrying").
+            floor = min(STREAM_LIMIT_WINDOW, self._stream_limit_wait * 2.0 ** (refusals - 1))
+            return max(failure.retry_after or 0.0, floor)
+        return self._policy.backoff(refusals, self._rand)
 
     # -- transport ---------------------------------------------------------------------------
 
@@ -462,7 +631,7 @@ class CloudClient:
             )
             try:
                 response = await self._http.send(request, auth=auth, stream=stream)
-            except httpx.TransportError as exc:
+            except _BROKEN_ANSWER as exc:
                 failures += 1
                 log.info("%s %s failed: %s", call.method, call.path, type(exc).__name__)
                 retry = call.operation.retry
@@ -478,7 +647,7 @@ class CloudClient:
                 return response
             try:
                 body = await response.aread()
-            except httpx.TransportError:
+            except _BROKEN_ANSWER:
                 body = b""  # the status alone still says what happened
             finally:
                 await response.aclose()
@@ -489,6 +658,7 @@ class CloudClient:
                 content_type=response.headers.get("content-type", ""),
                 secrets=call.secrets(),
                 retry_after=parse_retry_after(response.headers.get("retry-after"), self._now()),
+                location=response.headers.get("location"),
             )
             failures += 1
             delay = self._retry_delay(call, error, failures)
@@ -515,6 +685,8 @@ class CloudClient:
         if call.operation.retry is RetryClass.NEVER or failures >= self._policy.attempts:
             return None
         if isinstance(error, RateLimited):
+            if error.status == STREAM_LIMIT:
+                return None  # a stream open within seconds only prolongs the limit
             # A 429 is refused before any effect, so even a POST may be sent again.
             if error.retry_after is None:
                 return self._policy.backoff(failures, self._rand)
@@ -525,10 +697,18 @@ class CloudClient:
             return self._policy.backoff(failures, self._rand)
         return None
 
-    def _unreachable(self, call: _Call, exc: httpx.TransportError) -> CloudUnreachable:
+    def _unreachable(
+        self, call: _Call, exc: httpx.TransportError | httpx.DecodingError
+    ) -> CloudUnreachable:
         host = self._http.base_url.host or "the Particle Cloud"
         action = call.operation.action
-        if _caused_by(exc, ssl.SSLError):
+        if isinstance(exc, httpx.DecodingError):
+            text = (
+                f"The answer from {host} arrived damaged when trying to {action} (its "
+                "compression could not be undone). A network proxy or firewall may be "
+                "altering it; try again, or try another network."
+            )
+        elif _caused_by(exc, ssl.SSLError):
             text = (
                 f"Could not make a secure connection to {host} to {action}. A network proxy or "
                 "firewall may be intercepting it; try another network, or check the "
@@ -558,6 +738,39 @@ async def _cancelled(task: asyncio.Task[Any]) -> None:
     await asyncio.wait({task})
     if not task.cancelled():
         task.exception()  # retrieved: an error it ended with is moot now
+
+
+def _raise_if_blocked(device_id: str, *, quarantined: bool, denied: bool) -> None:
+    if denied:
+        raise DeviceDenied(
+            "The product's team has denied this device, so the Particle Cloud keeps it out "
+            "of the product and will not give it to the customer. A team member can approve "
+            "it in the Console (the product's Devices, Denied devices); then set it up "
+            "again.",
+            device_id=device_id,
+        )
+    if quarantined:
+        raise DeviceQuarantined(
+            "The Particle Cloud put this device in quarantine: its ID was never added to "
+            "the product, so the cloud will not give it to the customer. A team member can "
+            "approve it in the Console (the product's Devices, Quarantined), or add the "
+            "device ID to the product; then set it up again.",
+            device_id=device_id,
+        )
+
+
+def _may_hide_existing_customer(failure: CloudError, email: str) -> bool:
+    """Whether a failed customer creation may mean the customer exists (worth one look).
+
+    Particle's Android setup library took a 401 from customer creation for "exists", and
+    later also the server's error naming the email (CreateAccountActivity.java).
+    """
+    if isinstance(failure, ClientRejected):
+        return failure.code != "invalid_client"  # a bare 401, not a refused client
+    if isinstance(failure, ServerTrouble | CloudUnreachable):
+        return True  # the customer may exist, even made by this very request
+    named = _normalise_email(email)
+    return bool(named) and named in (failure.detail or "").lower()
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -15,36 +15,97 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, quote_plus, urlsplit
 
 from setup_wizard.cloud.retry import RetryClass
 from setup_wizard.secret import Token
 
 _MAX_DETAIL = 300
 REDACTED = "[redacted]"
-MIN_SECRET = 6
-"""The shortest value :func:`redact` scrubs: a two-step verification code is 6 digits."""
+MIN_SECRET = 4
+"""The shortest value :func:`redact` scrubs; shorter ones match ordinary words."""
+STREAM_LIMIT = 529
+"""The status of an event-stream open refused by the cloud's rate limit (100 opens per
+5 minutes per address; Particle's API reference, "Subscribe to server-sent events")."""
+
+
+class Audience(enum.Enum):
+    """Whose sign-in a call expects: it decides the advice a refusal (403) gives."""
+
+    TEAM = enum.auto()
+    """A member of the product's team (staff mode)."""
+    CUSTOMER = enum.auto()
+    """A customer of the product."""
+    OWNER = enum.auto()
+    """Whoever owns the device: a customer or a developer."""
+    ANYONE = enum.auto()
 
 
 class Operation(enum.Enum):
     """The cloud call being made: what an error status means to the user, and whether
     the call may be sent again."""
 
-    SIGN_IN = ("sign in", "account", True, RetryClass.NEVER)
-    VERIFY_MFA = ("check the verification code", "sign-in attempt", True, RetryClass.NEVER)
-    REFRESH = ("renew the sign-in", "sign-in", True, RetryClass.NEVER)
-    CUSTOMER_TOKEN = ("sign in as the customer", "customer", True, RetryClass.NEVER)
-    SIGN_OUT = ("sign out", "sign-in", False, RetryClass.IDEMPOTENT)
-    LIST_PRODUCTS = ("list the products", "product", False, RetryClass.IDEMPOTENT)
-    LIST_CLIENTS = ("list the product's OAuth clients", "product", False, RetryClass.IDEMPOTENT)
-    CREATE_CLIENT = ("create an OAuth client", "product", False, RetryClass.UNSAFE)
-    CREATE_CUSTOMER = ("create the customer", "product", True, RetryClass.UNSAFE)
-    CLAIM_CODE = ("get a claim code", "product", False, RetryClass.UNSAFE)
-    LIST_DEVICES = ("list the devices", "device", False, RetryClass.IDEMPOTENT)
-    GET_DEVICE = ("look up the device", "device", False, RetryClass.IDEMPOTENT)
-    RENAME_DEVICE = ("rename the device", "device", False, RetryClass.IDEMPOTENT)
-    EVENTS = ("listen for device events", "device", False, RetryClass.IDEMPOTENT)
+    SIGN_IN = ("sign in", "account", True, RetryClass.NEVER, Audience.ANYONE)
+    VERIFY_MFA = (
+        "check the verification code",
+        "sign-in attempt",
+        True,
+        RetryClass.NEVER,
+        Audience.ANYONE,
+    )
+    REFRESH = ("renew the sign-in", "sign-in", True, RetryClass.NEVER, Audience.ANYONE)
+    CUSTOMER_TOKEN = (
+        "sign in as the customer",
+        "customer",
+        True,
+        RetryClass.NEVER,
+        Audience.ANYONE,
+    )
+    SIGN_OUT = ("sign out", "sign-in", False, RetryClass.IDEMPOTENT, Audience.ANYONE)
+    LIST_PRODUCTS = ("list the products", "product", False, RetryClass.IDEMPOTENT, Audience.TEAM)
+    LIST_CLIENTS = (
+        "list the product's OAuth clients",
+        "product",
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.TEAM,
+    )
+    CREATE_CLIENT = ("create an OAuth client", "product", False, RetryClass.UNSAFE, Audience.TEAM)
+    DELETE_CLIENT = (
+        "delete the OAuth client",
+        "OAuth client",
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.TEAM,
+    )
+    CREATE_CUSTOMER = (
+        "create the customer",
+        "product",
+        True,
+        RetryClass.UNSAFE,
+        Audience.ANYONE,
+    )
+    CLAIM_CODE = ("get a claim code", "product", False, RetryClass.UNSAFE, Audience.CUSTOMER)
+    LIST_DEVICES = ("list the devices", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
+    GET_DEVICE = ("look up the device", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
+    GET_PRODUCT_DEVICE = (
+        "look up the device in the product",
+        "device",
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.TEAM,
+    )
+    RENAME_DEVICE = ("rename the device", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
+    EVENTS = ("listen for device events", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
 
-    def __init__(self, action: str, subject: str, client_auth: bool, retry: RetryClass) -> None:
+    def __init__(
+        self,
+        action: str,
+        subject: str,
+        client_auth: bool,
+        retry: RetryClass,
+        audience: Audience,
+    ) -> None:
         self.action = action
         """What we were doing, as in "Could not {action}"."""
         self.subject = subject
@@ -53,6 +114,8 @@ class Operation(enum.Enum):
         """True if the call authenticates with the OAuth client (Basic), not a user's token."""
         self.retry = retry
         """What a second copy of the request could do to the cloud."""
+        self.audience = audience
+        """Whose token the call is made with, for advice that fits who is signed in."""
 
     @property
     def token_grant(self) -> bool:
@@ -131,7 +194,8 @@ class ServerTrouble(CloudError):
 
 
 class CloudUnreachable(CloudError):
-    """No answer from the cloud: no internet, DNS, a firewall, or the cloud is down."""
+    """No usable answer from the cloud: no internet, DNS, a firewall, a network sign-in
+    page that redirects, a proxy that garbles answers, or the cloud is down."""
 
 
 class RequestRefused(CloudError):
@@ -140,6 +204,26 @@ class RequestRefused(CloudError):
 
 class UnexpectedResponse(CloudError):
     """A success status with a body this app cannot read."""
+
+
+class DeviceBlocked(CloudError):
+    """The product keeps the device out: it will not become the customer's as things stand.
+
+    ``device_id`` is the device's 24-hex ID.
+    """
+
+    def __init__(self, message: str, *, device_id: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.device_id = device_id
+
+
+class DeviceQuarantined(DeviceBlocked):
+    """The product quarantined the device (its ID was never added to the product): a team
+    member must approve it before a customer can claim it."""
+
+
+class DeviceDenied(DeviceBlocked):
+    """The product's team denied the device: it stays out of the product until approved."""
 
 
 @dataclass(frozen=True)
@@ -156,13 +240,53 @@ class ErrorBody:
 def redact(text: str, secrets: Iterable[str]) -> str:
     """``text`` with every occurrence of each secret value replaced, in one pass.
 
-    Values shorter than :data:`MIN_SECRET` are left alone: they match ordinary words
-    (a one-letter test token would mangle "token") and hide nothing worth hiding.
+    A server may echo a value the way it travelled: percent-encoded in a URL, form-encoded
+    (a space as ``+``), or escaped inside a JSON string (``\\/``, ``\\u00e9``); each of
+    these forms is scrubbed too, hex digits in either case. Values shorter than
+    :data:`MIN_SECRET` are left alone: they match ordinary words and hide nothing worth
+    hiding.
     """
-    values = sorted({s for s in secrets if len(s) >= MIN_SECRET}, key=len, reverse=True)
-    if not values:
+    forms = {form for s in secrets if len(s) >= MIN_SECRET for form in _encoded_forms(s)}
+    if not forms:
         return text
-    return re.sub("|".join(map(re.escape, values)), REDACTED, text)
+    patterns = [_pattern(form) for form in sorted(forms, key=len, reverse=True)]
+    return re.sub("|".join(patterns), REDACTED, text)
+
+
+def _encoded_forms(secret: str) -> set[str]:
+    json_ascii = json.dumps(secret)[1:-1]
+    json_utf8 = json.dumps(secret, ensure_ascii=False)[1:-1]
+    return {
+        secret,
+        quote(secret, safe=""),
+        quote(secret, safe="/"),
+        quote_plus(secret, safe=""),
+        quote_plus(secret, safe="/"),
+        json_ascii,
+        json_utf8,
+        json_ascii.replace("/", "\\/"),
+        json_utf8.replace("/", "\\/"),
+    }
+
+
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+_HEX_ESCAPE = re.compile(r"(%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4})")
+
+
+def _pattern(form: str) -> str:
+    """A regular expression for ``form`` in which escapes' hex digits match either case."""
+    pieces = []
+    for index, piece in enumerate(_HEX_ESCAPE.split(form)):
+        if index % 2 == 0:
+            pieces.append(re.escape(piece))
+        else:
+            pieces.append(
+                "".join(
+                    f"[{c.lower()}{c.upper()}]" if c in _HEX_LETTERS else re.escape(c)
+                    for c in piece
+                )
+            )
+    return "".join(pieces)
 
 
 def _text(value: Any) -> str | None:
@@ -219,15 +343,33 @@ def parse_error_body(body: bytes | str, content_type: str = "") -> ErrorBody:
     return ErrorBody(code=code, description=description, mfa_token=mfa_token)
 
 
-_EXISTS = re.compile(r"exist|already|taken|in use|duplicate|registered", re.IGNORECASE)
+_EXISTS = re.compile(
+    r"\balready\b|\bexists?\b|\bduplicate\b|\btaken\b|\bin use\b|\bregistered\b",
+    re.IGNORECASE,
+)
+_NOT_EXISTS = re.compile(
+    r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:yet\s+)?(?:exist|registered|taken)|\bno such\b",
+    re.IGNORECASE,
+)
+_MISSING_CREDENTIALS = re.compile(r"\b(?:username|password)\b.*\brequired\b", re.IGNORECASE)
+
+
+def says_exists(*texts: str | None) -> bool:
+    """Whether the server's words say that what we tried to create is already there."""
+    words = " ".join(filter(None, texts)).replace("_", " ")  # "customer_exists"
+    return bool(_EXISTS.search(words)) and not _NOT_EXISTS.search(words)
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def _wait_words(seconds: float | None) -> str:
     if seconds is None:
         return "Wait a few minutes, then try again."
     if seconds < 90:
-        return f"Try again in {max(1, round(seconds))} seconds."
-    return f"Try again in about {round(seconds / 60)} minutes."
+        return f"Try again in {_plural(max(1, round(seconds)), 'second')}."
+    return f"Try again in about {_plural(round(seconds / 60), 'minute')}."
 
 
 def error_for_response(
@@ -238,11 +380,13 @@ def error_for_response(
     content_type: str = "",
     secrets: Iterable[str] = (),
     retry_after: float | None = None,
+    location: str | None = None,
 ) -> CloudError:
     """The :class:`CloudError` for a non-2xx reply to ``operation``.
 
     ``secrets`` are the values sent with the request (revealed), scrubbed from every text
-    the reply carries; ``retry_after`` is the parsed ``Retry-After`` header, if any.
+    the reply carries; ``retry_after`` is the parsed ``Retry-After`` header, if any, and
+    ``location`` the ``Location`` header of a redirect.
     """
     secrets = tuple(secrets)
     parsed = parse_error_body(body, content_type)
@@ -259,14 +403,24 @@ def error_for_response(
             mfa_token=Token(parsed.mfa_token),
             **info,
         )
-    if status == 429:
-        why = (
-            "Too many sign-in attempts from this network; the Particle Cloud may block sign-ins "
-            "for up to 30 minutes."
-            if operation.token_grant
-            else "The Particle Cloud is limiting requests from this network."
-        )
-        return RateLimited(f"{why} {_wait_words(retry_after)}", retry_after=retry_after, **info)
+    if 300 <= status < 400:
+        return _redirected(action, location, status)
+    if status in (429, STREAM_LIMIT):
+        return _rate_limited(operation, status, retry_after, info)
+    if (
+        operation is Operation.CREATE_CUSTOMER
+        and parsed.code != "invalid_client"
+        and says_exists(parsed.code, parsed.description)
+    ):
+        # Seen as 400 (legacy body), 401 and 5xx: the words decide, not the status.
+        return CustomerExists(f"A customer with this email already exists.{said}", **info)
+    if (
+        operation is Operation.SIGN_IN
+        and parsed.code == "invalid_client"
+        and _MISSING_CREDENTIALS.search(parsed.description or "")
+    ):
+        # The OAuth server reports a missing password as a client error; it is not one.
+        return SignInFailed(f"Enter both the email and the password.{said}", **info)
     if status >= 500 or status == 408:
         return ServerTrouble(
             f"The Particle Cloud had trouble and could not {action} (HTTP {status}). "
@@ -290,16 +444,21 @@ def error_for_response(
         )
     if operation is Operation.REFRESH and parsed.code == "invalid_grant":
         return _session_expired(said, info)
-    if (
-        operation is Operation.CREATE_CUSTOMER
-        and status in (400, 409, 422)
-        and _EXISTS.search(" ".join(filter(None, (parsed.code, parsed.description))))
-    ):
-        return CustomerExists(
-            f"A customer with this email already exists.{said}",
+    if operation is Operation.CUSTOMER_TOKEN and parsed.code == "invalid_grant":
+        return NotFound(
+            f"The product has no customer with this email. Check the email, or create the "
+            f"customer.{said}",
             **info,
         )
     if status == 401:
+        if operation is Operation.CREATE_CUSTOMER:
+            # Particle's Android setup library read a bare 401 here as "already exists".
+            return ClientRejected(
+                "Could not create the customer: the Particle Cloud refused the product's "
+                "OAuth client, or a customer with this email already exists. Check the "
+                f"product settings and the email.{said}",
+                **info,
+            )
         if operation.client_auth:
             return _client_rejected(action, said, info)
         return _session_expired(said, info)
@@ -311,11 +470,7 @@ def error_for_response(
             **info,
         )
     if status == 403:
-        return NotAllowed(
-            f"This account is not allowed to {action}. It may not be a member of this product's "
-            f"team: ask the product's owner to add it, or sign in with another account.{said}",
-            **info,
-        )
+        return NotAllowed(_forbidden(operation) + said, **info)
     if status == 404:
         return NotFound(
             f"Could not {action}: the Particle Cloud has no such {operation.subject}, or this "
@@ -325,6 +480,62 @@ def error_for_response(
     return RequestRefused(
         f"The Particle Cloud refused to {action} (HTTP {status}).{said or ' Try again.'}",
         **info,
+    )
+
+
+def _forbidden(operation: Operation) -> str:
+    """Advice for a 403 that fits whose sign-in the call was made with."""
+    action = operation.action
+    match operation.audience:
+        case Audience.TEAM:
+            return (
+                f"This account is not allowed to {action}. It may not be a member of this "
+                "product's team: ask the product's owner to add it, or sign in with another "
+                "account."
+            )
+        case Audience.CUSTOMER:
+            return (
+                f"This sign-in is not allowed to {action}: only a customer of this product "
+                "may, with their own sign-in. Check the product, then sign the customer in "
+                "again."
+            )
+        case Audience.OWNER:
+            return (
+                f"This account is not allowed to {action}: the device belongs to another "
+                "account, or is not this account's yet."
+            )
+    return f"The Particle Cloud did not allow this account to {action}."
+
+
+def _rate_limited(
+    operation: Operation, status: int, retry_after: float | None, info: dict[str, Any]
+) -> RateLimited:
+    if status == STREAM_LIMIT:
+        why = (
+            "Too many event streams were opened from this network; the Particle Cloud "
+            "refuses new ones for a few minutes."
+        )
+    elif operation.token_grant:
+        why = (
+            "Too many sign-in attempts from this network; the Particle Cloud may block "
+            "sign-ins for up to 30 minutes."
+        )
+    else:
+        why = "The Particle Cloud is limiting requests from this network."
+    return RateLimited(f"{why} {_wait_words(retry_after)}", retry_after=retry_after, **info)
+
+
+def _redirected(action: str, location: str | None, status: int) -> CloudUnreachable:
+    """A redirect: the Particle Cloud never redirects API calls; a network sign-in page
+    (hotel or office Wi-Fi) or a wrong cloud address does."""
+    host = urlsplit(location or "").hostname
+    to = f" to {host}" if host else ""
+    return CloudUnreachable(
+        f"Could not {action}: the cloud address sent this app elsewhere{to} instead of "
+        "answering. The network may want you to sign in on a web page first (hotel or "
+        "office Wi-Fi), or the cloud address is wrong. Open a web page to finish joining "
+        "the network, then try again.",
+        status=status,
     )
 
 

@@ -137,7 +137,7 @@ class EventStream:
                 sse = await anext(self._source)
             except StopAsyncIteration:
                 reason = "closed by the cloud"
-            except (httpx.TransportError, SSEError) as exc:
+            except (httpx.TransportError, httpx.DecodingError, SSEError) as exc:
                 reason = f"lost ({type(exc).__name__})"
             else:
                 event = event_from_sse(sse)

@@ -108,6 +108,8 @@ class ClaimCodeGrant:
 
 @dataclass(frozen=True)
 class Device:
+    """A device as its owner sees it (``GET /v1/devices[/:id]``)."""
+
     id: str
     """24 hex digits, lower case."""
     name: str | None
@@ -119,6 +121,31 @@ class Device:
     status: str | None = None
     system_firmware_version: str | None = None
     serial_number: str | None = None
+    quarantined: bool = False
+    """A product device the product has not admitted (reported only for product devices)."""
+    denied: bool = False
+    """A product device the product's team refused."""
+    last_handshake_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ProductDevice:
+    """A device as the product's team sees it (``GET /v1/products/:p/devices/:id``)."""
+
+    id: str
+    """24 hex digits, lower case."""
+    name: str | None
+    online: bool
+    product_id: int | None
+    owner: str | None
+    """The owner's username (a customer's email), or None while the device is unclaimed."""
+    quarantined: bool = False
+    """Not admitted into the product (its ID was never added): nobody can claim it."""
+    denied: bool = False
+    """Refused by the product's team; it stays out until approved."""
+    platform_id: int | None = None
+    last_heard: datetime | None = None
+    last_handshake_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -252,14 +279,16 @@ def claim_code_from(data: Any, now: float) -> ClaimCodeGrant:
     )
 
 
-def device_from(data: Mapping[str, Any]) -> Device:
+def _online(data: Mapping[str, Any]) -> bool:
     online = _bool(data, "online")
-    if online is None:
-        online = _bool(data, "connected") or False
+    return online if online is not None else _bool(data, "connected") or False
+
+
+def device_from(data: Mapping[str, Any]) -> Device:
     return Device(
         id=_required_str(data, "id", "device ID").lower(),
         name=_str(data, "name"),
-        online=online,
+        online=_online(data),
         platform_id=_int(data, "platform_id"),
         product_id=_int(data, "product_id"),
         owner=_str(data, "owner"),
@@ -267,6 +296,24 @@ def device_from(data: Mapping[str, Any]) -> Device:
         status=_str(data, "status"),
         system_firmware_version=_str(data, "system_firmware_version"),
         serial_number=_str(data, "serial_number"),
+        quarantined=_bool(data, "quarantined") or False,
+        denied=_bool(data, "denied") or False,
+        last_handshake_at=parse_time(data.get("last_handshake_at")),
+    )
+
+
+def product_device_from(data: Mapping[str, Any]) -> ProductDevice:
+    return ProductDevice(
+        id=_required_str(data, "id", "device ID").lower(),
+        name=_str(data, "name"),
+        online=_online(data),
+        product_id=_int(data, "product_id"),
+        owner=_str(data, "owner"),
+        quarantined=_bool(data, "quarantined") or False,
+        denied=_bool(data, "denied") or False,
+        platform_id=_int(data, "platform_id"),
+        last_heard=parse_time(data.get("last_heard")),
+        last_handshake_at=parse_time(data.get("last_handshake_at")),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ class Answers:
         async with self._changed:
             self._seen[response.request.url.path] += 1
             self._changed.notify_all()
+
+    def count(self, path: str) -> int:
+        """How many answers to ``path`` have arrived so far."""
+        return self._seen[path]
 
     async def wait(self, path: str, count: int = 1) -> None:
         async with self._changed:
@@ -95,3 +100,8 @@ class Customer:
     email: str
     password: Password
     grant: TokenGrant
+
+
+def new_email() -> str:
+    """An email no customer of the simulated cloud has yet."""
+    return f"customer-{secrets.token_hex(4)}@example.com"

@@ -10,7 +10,15 @@ from typing import Any
 
 import httpx
 import pytest
-from cloud_support import POLICY, Answers, Customer, LeakGuard, MakeCloud, RecordingSleep
+from cloud_support import (
+    POLICY,
+    Answers,
+    Customer,
+    LeakGuard,
+    MakeCloud,
+    RecordingSleep,
+    new_email,
+)
 
 from setup_wizard.cloud import (
     ClientCredentials,
@@ -39,15 +47,19 @@ def leaks() -> Iterator[LeakGuard]:
     guard.check()
 
 
-async def _started(mfa: bool) -> SimulatedCloud:
-    cloud = SimulatedCloud(clock=SimClock(speed=500), host="127.0.0.1", port=0, mfa=mfa, seed=1)
+async def _started(mfa: bool, **options: Any) -> SimulatedCloud:
+    cloud = SimulatedCloud(
+        clock=SimClock(speed=500), host="127.0.0.1", port=0, mfa=mfa, seed=1, **options
+    )
     await cloud.start()
     return cloud
 
 
 @pytest.fixture
-async def sim() -> AsyncIterator[SimulatedCloud]:
-    cloud = await _started(mfa=False)
+async def sim(request: pytest.FixtureRequest) -> AsyncIterator[SimulatedCloud]:
+    """The simulated cloud; parametrize it indirectly with a dict of ``SimulatedCloud``
+    options (``customer_exists``, ``quarantine_new_devices``, ...)."""
+    cloud = await _started(mfa=False, **getattr(request, "param", {}))
     try:
         yield cloud
     finally:
@@ -141,7 +153,3 @@ async def customer(
     email, password = new_email(), Password(f"pw-{secrets.token_hex(8)}")
     grant = await cloud.create_customer(sim.product.id, product_client, email, password)
     return Customer(email, password, grant)
-
-
-def new_email() -> str:
-    return f"customer-{secrets.token_hex(4)}@example.com"

@@ -7,9 +7,19 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from cloud_support import Answers, Customer, LeakGuard, MakeCloud
+from cloud_support import Answers, Customer, LeakGuard, MakeCloud, RecordingSleep, new_email
 
-from setup_wizard.cloud import CloudClient, DeviceStatus, NotFound
+from setup_wizard.cloud import (
+    ClientCredentials,
+    CloudClient,
+    DeviceDenied,
+    DeviceQuarantined,
+    DeviceStatus,
+    NotAllowed,
+    NotFound,
+    TeamAccess,
+    TokenGrant,
+)
 from setup_wizard.secret import ClaimCode, Token
 from setup_wizard.sim.cloud import SimulatedCloud
 from setup_wizard.sim.link import Handshake
@@ -165,3 +175,130 @@ async def test_event_stream_survives_a_failed_open(
         await sim.device_online(handshake(device_id, None))
         event = await anext(stream)
     assert (event.name, event.device_id, event.data) == ("spark/status", device_id, "online")
+
+
+async def test_the_team_sees_the_device_its_owner_and_that_it_is_admitted(
+    sim: SimulatedCloud, cloud: CloudClient, customer: Customer, developer: TokenGrant
+) -> None:
+    device_id = await claimed_device(sim, cloud, customer.grant.access_token)
+    seen = await cloud.get_product_device(developer.access_token, sim.product.slug, device_id)
+    assert seen.id == device_id
+    assert seen.owner == customer.email
+    assert seen.product_id == sim.product.id
+    assert (seen.online, seen.quarantined, seen.denied) == (True, False, False)
+    assert seen.last_handshake_at is not None
+    assert seen.last_heard is not None
+
+
+async def test_someone_elses_device_is_refused_without_sending_a_customer_to_a_team(
+    sim: SimulatedCloud, cloud: CloudClient, customer: Customer, product_client: ClientCredentials
+) -> None:
+    device_id = await claimed_device(sim, cloud, customer.grant.access_token)
+    stranger = await cloud.create_customer(sim.product.id, product_client, new_email(), None)
+    with pytest.raises(NotAllowed) as caught:
+        await cloud.get_device(stranger.access_token, device_id)
+    assert "belongs to another account" in str(caught.value)
+    assert "team" not in str(caught.value)
+
+
+@pytest.mark.parametrize("status", [403, 503])
+async def test_waiting_needs_no_event_stream(
+    sim: SimulatedCloud, make_cloud: MakeCloud, customer: Customer, status: int
+) -> None:
+    cloud = make_cloud(status_recheck=0.05)
+    token = customer.grant.access_token
+    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
+    device_id = secrets.token_hex(12)
+    sim.inject_failure("GET", "/v1/devices/events*", status=status, count=1000)
+    async with asyncio.timeout(10), asyncio.TaskGroup() as tasks:
+        waiting = tasks.create_task(cloud.wait_for_status(token, device_id))
+        assert await sim.device_online(handshake(device_id, code))
+    assert waiting.result().online
+
+
+async def test_after_the_stream_limit_the_stream_is_left_alone_for_a_minute_then_used(
+    sim: SimulatedCloud,
+    make_cloud: MakeCloud,
+    customer: Customer,
+    answers: Answers,
+    sleeps: RecordingSleep,
+) -> None:
+    cloud = make_cloud(status_recheck=EVENTS_ONLY)
+    token = customer.grant.access_token
+    device_id = await claimed_device(sim, cloud, token)
+    await sim.device_offline(device_id)
+    sim.inject_failure("GET", "/v1/devices/events/spark", status=529)
+    async with asyncio.timeout(10), asyncio.TaskGroup() as tasks:
+        tasks.create_task(cloud.wait_for_status(token, device_id))
+        await sim.wait_for_event_streams(count=1)  # opened again, after the pause
+        await answers.wait(f"/v1/devices/{device_id}", count=2)  # looked again once opened
+        await sim.device_online(handshake(device_id, None))  # now only the event can tell
+    assert sleeps.delays == [60.0]  # one pause, a minute long: no retry within seconds
+    assert answers.count("/v1/devices/events/spark") == 2
+
+
+@pytest.mark.parametrize("sim", [{"quarantine_new_devices": True}], indirect=True)
+async def test_staff_waiting_for_a_quarantined_device_is_told_at_once(
+    sim: SimulatedCloud,
+    make_cloud: MakeCloud,
+    developer: TokenGrant,
+    product_client: ClientCredentials,
+    answers: Answers,
+) -> None:
+    cloud = make_cloud(status_recheck=0.05)
+    customer = await cloud.customer_token(
+        product_client, await _new_customer(cloud, sim, product_client)
+    )
+    code = (await cloud.create_claim_code(customer.access_token, sim.product.id)).claim_code
+    device_id = secrets.token_hex(12)
+    team = TeamAccess(developer.access_token, sim.product.id)
+    async with asyncio.timeout(10):
+        waiting = asyncio.create_task(
+            cloud.wait_for_status(customer.access_token, device_id, team=team)
+        )
+        await answers.wait(f"/v1/products/{sim.product.id}/devices/{device_id}")  # unseen
+        assert not await sim.device_online(handshake(device_id, code))  # online, held
+        with pytest.raises(DeviceQuarantined) as caught:
+            await waiting
+    blocked = caught.value
+    assert blocked.device_id == device_id
+    assert "quarantine" in str(blocked)
+    assert "approve" in str(blocked)
+
+
+@pytest.mark.parametrize("sim", [{"quarantine_new_devices": True}], indirect=True)
+async def test_staff_waiting_for_a_denied_device_is_told_so(
+    sim: SimulatedCloud, cloud: CloudClient, developer: TokenGrant, customer: Customer
+) -> None:
+    token = customer.grant.access_token
+    code = (await cloud.create_claim_code(token, sim.product.id)).claim_code
+    device_id = secrets.token_hex(12)
+    assert not await sim.device_online(handshake(device_id, code))
+    sim.deny_device(device_id)
+    seen = await cloud.get_product_device(developer.access_token, sim.product.id, device_id)
+    assert (seen.denied, seen.quarantined, seen.owner) == (True, False, None)
+    team = TeamAccess(developer.access_token, sim.product.id)
+    with pytest.raises(DeviceDenied):
+        async with asyncio.timeout(10):
+            await cloud.wait_for_status(token, device_id, team=team)
+
+
+async def test_a_customer_whose_own_device_is_denied_is_told_so(
+    sim: SimulatedCloud, cloud: CloudClient, customer: Customer
+) -> None:
+    token = customer.grant.access_token
+    device_id = await claimed_device(sim, cloud, token)
+    await sim.device_offline(device_id)
+    sim.deny_device(device_id)
+    assert (await cloud.get_device(token, device_id)).denied
+    with pytest.raises(DeviceDenied):
+        async with asyncio.timeout(10):
+            await cloud.wait_for_status(token, device_id)
+
+
+async def _new_customer(
+    cloud: CloudClient, sim: SimulatedCloud, product_client: ClientCredentials
+) -> str:
+    email = new_email()
+    await cloud.create_customer(sim.product.id, product_client, email, None)
+    return email

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import quote, quote_plus
 
 import pytest
 
 from setup_wizard.cloud.errors import (
     ClientRejected,
+    CloudUnreachable,
     CustomerExists,
     ErrorBody,
     MfaCodeWrong,
@@ -265,3 +268,156 @@ def test_a_value_too_short_to_be_a_secret_does_not_mangle_words_but_a_code_is_sc
 def test_long_server_text_is_cut_to_a_readable_length() -> None:
     err = error_for_response(Operation.RENAME_DEVICE, 400, body({"error": "x" * 5000}))
     assert len(str(err)) < 600
+
+
+@pytest.mark.parametrize(
+    ("status", "raw"),
+    [
+        (401, {"error": "unauthorized", "error_description": "Customer a@b.co already exists"}),
+        (500, {"ok": False, "error": "A user with username a@b.co already exists"}),
+        (503, {"ok": False, "errors": ["username has already been taken"]}),
+        (401, {"ok": False, "error": "customer_exists"}),
+    ],
+)
+def test_an_existing_customer_is_recognised_at_401_and_5xx_too(status: int, raw: object) -> None:
+    err = error_for_response(Operation.CREATE_CUSTOMER, status, body(raw))
+    assert isinstance(err, CustomerExists)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"ok": False, "error": "Product does not exist"},
+        {"ok": False, "error": "That product doesn't exist"},
+        {"error": "invalid_client", "error_description": "Client already exists? no: invalid"},
+    ],
+)
+def test_words_that_deny_existence_or_a_refused_client_are_not_an_existing_customer(
+    raw: object,
+) -> None:
+    err = error_for_response(Operation.CREATE_CUSTOMER, 400, body(raw))
+    assert not isinstance(err, CustomerExists)
+
+
+def test_a_bare_401_on_customer_creation_names_both_possible_causes() -> None:
+    err = error_for_response(
+        Operation.CREATE_CUSTOMER, 401, body({"ok": False, "error": "Unauthorized"})
+    )
+    assert isinstance(err, ClientRejected)
+    assert "already exists" in str(err)
+
+
+def test_no_such_customer_for_a_scoped_token_is_not_found() -> None:
+    raw = {"error": "invalid_grant", "error_description": "No customer with that e-mail"}
+    err = error_for_response(Operation.CUSTOMER_TOKEN, 400, body(raw))
+    assert isinstance(err, NotFound)
+    assert "no customer with this email" in str(err)
+
+
+def test_a_missing_password_is_not_blamed_on_the_oauth_client() -> None:
+    # Particle's OAuth server reports a missing username or password as invalid_client.
+    raw = {
+        "error": "invalid_client",
+        "error_description": 'Missing parameters. "username" and "password" are required',
+    }
+    err = error_for_response(Operation.SIGN_IN, 400, body(raw))
+    assert isinstance(err, SignInFailed)
+    assert "password" in str(err)
+    assert "OAuth client" not in str(err)
+
+
+@pytest.mark.parametrize(
+    ("operation", "expected"),
+    [
+        (Operation.GET_DEVICE, "belongs to another account"),
+        (Operation.RENAME_DEVICE, "belongs to another account"),
+        (Operation.EVENTS, "belongs to another account"),
+        (Operation.CLAIM_CODE, "customer of this product"),
+        (Operation.SIGN_OUT, "did not allow"),
+    ],
+)
+def test_a_refusal_gives_advice_that_fits_who_is_signed_in(
+    operation: Operation, expected: str
+) -> None:
+    err = error_for_response(operation, 403, body({"ok": False, "error": "Permission Denied"}))
+    assert isinstance(err, NotAllowed)
+    assert expected in str(err)
+    assert "team" not in str(err)  # only staff are told to join a product's team
+
+
+def test_a_team_refusal_still_suggests_joining_the_team() -> None:
+    err = error_for_response(Operation.LIST_CLIENTS, 403, body({"ok": False}))
+    assert "member of this product's team" in str(err)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(1, "1 second."), (0.2, "1 second."), (2, "2 seconds."), (89, "89 seconds.")],
+)
+def test_a_wait_reads_as_plain_english(seconds: float, words: str) -> None:
+    err = error_for_response(Operation.LIST_DEVICES, 429, b"", retry_after=seconds)
+    assert str(err).endswith(words)
+
+
+def test_a_redirect_is_explained_not_shown_as_a_status_line() -> None:
+    err = error_for_response(
+        Operation.SIGN_IN,
+        302,
+        b"302: Found",
+        content_type="text/plain; charset=utf-8",
+        location="http://wifi-login.example.net/portal?session=abc",
+    )
+    assert isinstance(err, CloudUnreachable)
+    assert "302" not in str(err)
+    assert "Found" not in str(err)
+    assert "wifi-login.example.net" in str(err)
+    assert "session=abc" not in str(err)
+    assert "web page" in str(err)
+
+
+def test_the_event_stream_limit_529_is_a_rate_limit_not_server_trouble() -> None:
+    err = error_for_response(Operation.EVENTS, 529, body({"ok": False, "error": "Too many"}))
+    assert isinstance(err, RateLimited)
+    assert "event streams" in str(err)
+
+
+SECRET = 'p@ss wörd/€+1"'
+
+
+@pytest.mark.parametrize(
+    "echoed",
+    [
+        SECRET,
+        quote(SECRET, safe=""),
+        quote(SECRET, safe="").lower(),
+        quote(SECRET),
+        quote_plus(SECRET),
+        json.dumps(SECRET)[1:-1],
+        json.dumps(SECRET, ensure_ascii=False)[1:-1],
+        json.dumps(SECRET)[1:-1].replace("/", "\\/"),
+        re.sub(
+            r"\\u[0-9a-f]{4}", lambda m: m[0].upper().replace("U", "u"), json.dumps(SECRET)[1:-1]
+        ),
+    ],
+    ids=[
+        "plain",
+        "url",
+        "url-lower-hex",
+        "url-path",
+        "form",
+        "json",
+        "json-utf8",
+        "json-escaped-slash",
+        "json-upper-hex",
+    ],
+)
+def test_a_secret_is_scrubbed_in_whatever_encoding_the_server_echoes_it(echoed: str) -> None:
+    raw = body({"error": "bad_request", "description": f"refused value={echoed}&next=1"})
+    err = error_for_response(Operation.RENAME_DEVICE, 400, raw, secrets=(SECRET,))
+    assert "refused value=[redacted]&next=1" in str(err)
+
+
+def test_a_four_character_secret_is_scrubbed_but_a_shorter_one_is_not() -> None:
+    raw = body({"error": "bad_request", "description": "codes 4821 and 77 refused"})
+    err = error_for_response(Operation.RENAME_DEVICE, 400, raw, secrets=("4821", "77"))
+    assert "codes [redacted] and 77 refused" in str(err)

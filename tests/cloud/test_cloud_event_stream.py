@@ -66,6 +66,22 @@ class SilentThenLive:
     async def device(self, request: web.Request) -> web.Response:
         return web.json_response({"id": request.match_info["id"], "online": self.opened > 1})
 
+    async def garbled_then_live(self, request: web.Request) -> web.StreamResponse:
+        """First stream: compression a proxy broke. Later streams: the device online."""
+        self.opened += 1
+        headers = {"Content-Type": "text/event-stream"}
+        if self.opened == 1:
+            headers["Content-Encoding"] = "gzip"
+        response = web.StreamResponse(headers=headers)
+        await response.prepare(request)
+        if self.opened == 1:
+            await response.write(b"\x1f\x8b not gzip at all, not at all")
+        else:
+            payload = json.dumps({"data": "online", "coreid": DEVICE})
+            await response.write(f":ok\n\nevent: spark/status\ndata: {payload}\n\n".encode())
+        await self.done.wait()
+        return response
+
     async def stalled_error(self, request: web.Request) -> web.StreamResponse:
         """A 503 whose body stops halfway: the rest never comes."""
         response = web.StreamResponse(
@@ -84,6 +100,7 @@ async def server() -> AsyncIterator[tuple[SilentThenLive, str]]:
     app.router.add_get("/v1/devices/events/spark", state.handle)
     app.router.add_get("/v1/devices/{id}", state.device)
     app.router.add_get("/v1/devices/events/broken", state.stalled_error)
+    app.router.add_get("/v1/devices/events/garbled", state.garbled_then_live)
     runner = web.AppRunner(app, shutdown_timeout=1)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -180,3 +197,19 @@ async def test_an_error_answer_whose_body_stalls_is_still_reported_as_cloud_trou
             async with asyncio.timeout(10), cloud.events(Token("tok-abc"), prefix="broken"):
                 pass
     assert "HTTP 503" in str(caught.value)
+
+
+async def test_a_stream_a_proxy_garbles_is_reopened_not_a_crash(
+    server: tuple[SilentThenLive, str],
+) -> None:
+    state, url = server
+
+    async def sleep(seconds: float) -> None:
+        return None
+
+    async with make_http_client(CloudSettings(api_url=url, connect_timeout=2)) as http:
+        cloud = CloudClient(http, sleep=sleep, event_silence=SILENCE)
+        async with asyncio.timeout(10), cloud.events(Token("tok-abc"), prefix="garbled") as stream:
+            event = await anext(stream)
+    assert (event.name, event.data) == ("spark/status", "online")
+    assert state.opened == 2

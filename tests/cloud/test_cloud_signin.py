@@ -7,7 +7,7 @@ from typing import Any
 
 import pyotp
 import pytest
-from cloud_support import Customer, LeakGuard, MakeCloud
+from cloud_support import Answers, Customer, LeakGuard, MakeCloud
 
 from setup_wizard.cloud import (
     ClientCredentials,
@@ -165,3 +165,14 @@ async def test_a_customer_token_is_refreshed_with_the_product_client(
     assert renewed.access_token != customer.grant.access_token
     grant = await cloud.create_claim_code(renewed.access_token, sim.product.id)
     assert grant.claim_code
+
+
+@pytest.mark.parametrize(("username", "password"), [("dev@example.com", ""), ("  ", "pw-1234")])
+async def test_an_empty_email_or_password_is_asked_for_and_never_sent(
+    cloud: CloudClient, answers: Answers, username: str, password: str
+) -> None:
+    with pytest.raises(SignInFailed) as caught:
+        await cloud.sign_in(username, Password(password))
+    assert "Enter both the email and the password" in str(caught.value)
+    assert "OAuth client" not in str(caught.value)
+    assert answers.count("/oauth/token") == 0  # no failed request towards the lockout
