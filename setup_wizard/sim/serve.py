@@ -29,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--mfa", action="store_true", help="the seeded developer has two-step verification"
     )
     parser.add_argument("--seed", type=int, default=None, help="make IDs and keys repeatable")
+    parser.add_argument(
+        "--quarantine",
+        action="store_true",
+        help="the product quarantines devices it does not know (none is added ahead)",
+    )
 
 
 async def serve(args: argparse.Namespace) -> int:
@@ -44,6 +49,7 @@ async def serve(args: argparse.Namespace) -> int:
             speed=args.speed,
             mfa=args.mfa,
             seed=args.seed,
+            quarantine=args.quarantine,
         )
     except OSError as exc:
         print(f"setup-wizard simulate: cannot start: {exc}", file=sys.stderr)

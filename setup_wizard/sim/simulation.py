@@ -36,6 +36,7 @@ class Simulation:
         mfa: bool = False,
         seed: int | None = None,
         wifi: WifiEnvironment | None = None,
+        quarantine: bool = False,
     ) -> Simulation:
         """Start everything on 127.0.0.1.
 
@@ -46,7 +47,14 @@ class Simulation:
             raise ValueError("devices must be 0 or more")
         clock = SimClock(speed)
         env = wifi if wifi is not None else WifiEnvironment.home()
-        cloud = SimulatedCloud(clock=clock, host=LOOPBACK, port=cloud_port, mfa=mfa, seed=seed)
+        cloud = SimulatedCloud(
+            clock=clock,
+            host=LOOPBACK,
+            port=cloud_port,
+            mfa=mfa,
+            seed=seed,
+            quarantine_new_devices=quarantine,
+        )
         photons = [
             SimulatedPhoton(
                 clock=clock,

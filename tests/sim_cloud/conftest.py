@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -31,9 +32,9 @@ async def cloud_factory() -> AsyncIterator[CloudFactory]:
     clouds: list[SimulatedCloud] = []
 
     async def make(
-        *, speed: float = 1.0, mfa: bool = False, seed: int | None = 7
+        *, speed: float = 1.0, mfa: bool = False, seed: int | None = 7, **options: Any
     ) -> SimulatedCloud:
-        cloud = SimulatedCloud(clock=SimClock(speed), mfa=mfa, seed=seed)
+        cloud = SimulatedCloud(clock=SimClock(speed), mfa=mfa, seed=seed, **options)
         await cloud.start()
         clouds.append(cloud)
         return cloud

@@ -218,3 +218,104 @@ async def test_product_device_list_filters_by_device_id(api: Api) -> None:
         headers=bearer(await api.developer_token()),
     )
     assert [d["id"] for d in response.json()["devices"]] == [DEVICE]
+
+
+# --- quarantine: a product that does not know a device keeps it out ---
+
+
+async def team_view(api: Api, device_id: str = DEVICE) -> dict[str, object]:
+    response = await api.http.get(
+        f"/v1/products/{api.cloud.product.id}/devices/{device_id}",
+        headers=bearer(await api.developer_token()),
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+async def test_a_quarantined_device_is_online_but_nobodys_and_only_the_team_sees_why(
+    api: Api,
+) -> None:
+    api.cloud.quarantine_new_devices = True
+    token = await api.customer_token()
+    assert await api.online(DEVICE, await api.claim_code(token)) is False
+
+    seen = await team_view(api)
+    assert (seen["quarantined"], seen["denied"], seen["owner"]) == (True, False, None)
+    assert (seen["online"], seen["product_id"]) == (True, api.cloud.product.id)
+    # The customer cannot tell it from a device that is simply not theirs.
+    assert (await api.http.get("/v1/devices", headers=bearer(token))).json() == []
+    mine = await api.http.get(f"/v1/devices/{DEVICE}", headers=bearer(token))
+    assert mine.status_code == 403
+    assert "quarantin" not in mine.text
+    team = bearer(await api.developer_token())
+    listed = await api.http.get(
+        f"/v1/products/{api.cloud.product.id}/devices",
+        params={"quarantined": "true"},
+        headers=team,
+    )
+    assert [d["id"] for d in listed.json()["devices"]] == [DEVICE]
+    product = await api.http.get(f"/v1/products/{api.cloud.product.id}", headers=team)
+    assert product.json()["product"]["settings"]["quarantine"] is True
+
+
+async def test_an_approved_device_is_claimed_at_its_next_handshake(api: Api) -> None:
+    api.cloud.quarantine_new_devices = True
+    token = await api.customer_token()
+    code = await api.claim_code(token)
+    assert await api.online(DEVICE, code) is False
+    approved = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/devices",
+        json={"id": DEVICE},
+        headers=bearer(await api.developer_token()),
+    )
+    assert approved.json()["updatedDeviceIds"] == [DEVICE]
+    assert (await team_view(api))["quarantined"] is False
+    await api.cloud.device_offline(DEVICE)
+    assert await api.online(DEVICE, code) is True  # the code was kept, not spent
+    [device] = (await api.http.get("/v1/devices", headers=bearer(token))).json()
+    assert device["id"] == DEVICE
+
+
+async def test_a_device_added_ahead_of_time_is_not_quarantined(api: Api) -> None:
+    api.cloud.quarantine_new_devices = True
+    api.cloud.add_product_device(DEVICE)
+    token = await api.customer_token()
+    assert await api.online(DEVICE, await api.claim_code(token)) is True
+    assert (await team_view(api))["quarantined"] is False
+
+
+async def test_a_denied_device_stays_out_when_it_comes_back(api: Api) -> None:
+    api.cloud.quarantine_new_devices = True
+    token = await api.customer_token()
+    code = await api.claim_code(token)
+    await api.online(DEVICE, code)
+    denied = await api.http.delete(
+        f"/v1/products/{api.cloud.product.id}/devices/{DEVICE}",
+        params={"deny": "true"},
+        headers=bearer(await api.developer_token()),
+    )
+    assert denied.status_code == 204
+    await api.cloud.device_offline(DEVICE)
+    api.cloud.quarantine_new_devices = False  # even a product that admits unknown devices
+    assert await api.online(DEVICE, code) is False
+    seen = await team_view(api)
+    assert (seen["denied"], seen["quarantined"], seen["owner"]) == (True, False, None)
+    view = api.cloud.device(DEVICE)
+    assert view is not None
+    assert (view.denied, view.owner) == (True, None)
+
+
+async def test_without_quarantine_an_unknown_device_is_admitted(api: Api) -> None:
+    token = await api.customer_token()
+    assert await api.online(DEVICE, await api.claim_code(token)) is True
+    seen = await team_view(api)
+    assert (seen["quarantined"], seen["denied"]) == (False, False)
+
+
+async def test_only_the_team_approves_devices(api: Api) -> None:
+    response = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/devices",
+        data={"id": DEVICE},
+        headers=bearer(await api.customer_token()),
+    )
+    assert response.status_code == 403

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import datetime
 
+import httpx
 import pytest
 from sim_cloud_api import WAIT, Api, CloudFactory, Connect, bearer
 
@@ -71,7 +73,7 @@ async def test_the_device_is_the_customers_only_after_the_online_event(
 async def test_a_prefix_stream_carries_only_matching_events(
     cloud_factory: CloudFactory, connect: Connect
 ) -> None:
-    api = connect(await cloud_factory(speed=500))  # keep-alives every 18 ms
+    api = connect(await cloud_factory(speed=500, keepalive=9))  # keep-alives every 18 ms
     token = await api.customer_token()
     await claimed_device(api, token)
     async with (
@@ -146,13 +148,30 @@ async def test_waiting_for_two_streams_waits_for_the_second(api: Api) -> None:
             await asyncio.wait_for(waiting, WAIT)
 
 
-async def test_an_idle_stream_sends_keepalives(
+async def test_an_idle_stream_sends_keepalives_about_every_minute_or_as_configured(
     cloud_factory: CloudFactory, connect: Connect
 ) -> None:
-    api = connect(await cloud_factory(speed=500))  # 9 simulated seconds = 18 ms
+    assert (await cloud_factory()).keepalive == 60  # Particle's docs: "the 60 second ping"
+    api = connect(await cloud_factory(speed=500, keepalive=9))  # 9 simulated s = 18 ms
     async with api.events("/v1/devices/events", await api.developer_token()) as stream:
         lines = [await stream.line() for _ in range(4)]
     assert lines == ["", "", "", ""]  # no event was published: these are keep-alives
+
+
+async def test_the_101st_stream_opened_in_five_minutes_is_refused_with_529(api: Api) -> None:
+    token = await api.developer_token()
+    for _ in range(100):
+        async with api.events("/v1/devices/events", token):
+            pass
+    await asyncio.wait_for(api.cloud.wait_for_event_streams_closed(), WAIT)  # opened, not open
+    refused = await api.http.get("/v1/devices/events", headers=bearer(token))
+    assert refused.status_code == 529
+    assert refused.json()["ok"] is False
+    assert int(refused.headers["Retry-After"]) >= 1
+    assert (await api.http.get("/v1/devices", headers=bearer(token))).status_code == 200
+    api.cloud.clock.advance(301)
+    async with api.events("/v1/devices/events", token):
+        pass
 
 
 async def test_stopping_the_cloud_ends_open_streams(api: Api) -> None:
@@ -173,3 +192,23 @@ async def test_a_stream_of_someone_elses_device_is_refused(api: Api) -> None:
     stranger = await api.customer_token("stranger@example.com")
     response = await api.http.get(f"/v1/devices/{DEVICE}/events", headers=bearer(stranger))
     assert response.status_code == 403
+
+
+async def test_a_101st_stream_open_at_once_is_refused_with_529(
+    cloud: SimulatedCloud, connect: Connect
+) -> None:
+    api = connect(cloud)
+    token = await api.developer_token()
+    unlimited = httpx.AsyncClient(
+        base_url=cloud.url, timeout=WAIT, limits=httpx.Limits(max_connections=None)
+    )
+    async with unlimited, contextlib.AsyncExitStack() as streams:
+        for _ in range(100):
+            response = await streams.enter_async_context(
+                unlimited.stream("GET", "/v1/devices/events", headers=bearer(token))
+            )
+            assert response.status_code == 200
+        cloud.clock.advance(301)  # past the open-rate window: only the open streams count
+        refused = await unlimited.get("/v1/devices/events", headers=bearer(token))
+    assert refused.status_code == 529
+    assert refused.json()["error"] == "Too many open event streams from this address"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 
 import pytest
@@ -9,6 +10,8 @@ from sim_cloud_api import CloudFactory, Connect
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.cloud import SimulatedCloud
+from setup_wizard.sim.serve import add_arguments
+from setup_wizard.sim.simulation import Simulation
 
 
 async def test_ready_json_describes_a_cloud_that_works(
@@ -59,3 +62,15 @@ def test_only_loopback_is_served() -> None:
 def test_the_url_is_known_once_started() -> None:
     with pytest.raises(RuntimeError):
         _ = SimulatedCloud(clock=SimClock(1)).url
+
+
+async def test_the_simulate_command_can_run_a_product_that_quarantines_its_photons() -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(["--quarantine", "--devices", "0"])
+    world = await Simulation.start(devices=args.devices, quarantine=args.quarantine, seed=5)
+    try:
+        assert world.cloud.quarantine_new_devices
+    finally:
+        await world.stop()
+    assert not parser.parse_args([]).quarantine

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from sim_cloud_api import Api, bearer
+from sim_cloud_api import Api, CloudFactory, Connect, bearer
+
+from setup_wizard.sim.clock import SimClock
+from setup_wizard.sim.cloud import CustomerExistsAnswer, SimulatedCloud
 
 
 async def test_developer_lists_the_team_products(api: Api) -> None:
@@ -178,11 +181,153 @@ async def test_non_member_token_cannot_create_customers(api: Api) -> None:
     assert api.cloud.customer("ivy@example.com") is None
 
 
-async def test_an_existing_customer_is_refused(api: Api) -> None:
+@pytest.mark.parametrize(
+    ("shape", "status", "body"),
+    [
+        (CustomerExistsAnswer.LEGACY_400, 400, {"ok": False, "error": "Customer already exists"}),
+        (
+            CustomerExistsAnswer.UNAUTHORIZED_401,
+            401,
+            {
+                "error": "unauthorized",
+                "error_description": "Customer jay@example.com already exists",
+            },
+        ),
+        (
+            CustomerExistsAnswer.SERVER_ERROR_500,
+            500,
+            {"ok": False, "error": "A user with username jay@example.com already exists"},
+        ),
+        (CustomerExistsAnswer.BARE_401, 401, {"ok": False, "error": "Unauthorized"}),
+    ],
+)
+async def test_an_existing_customer_is_refused_in_the_shape_the_cloud_uses(
+    cloud_factory: CloudFactory,
+    connect: Connect,
+    shape: CustomerExistsAnswer,
+    status: int,
+    body: dict[str, object],
+) -> None:
+    api = connect(await cloud_factory(customer_exists=shape))
     await api.create_customer("jay@example.com")
     again = await api.create_customer("JAY@example.com")
-    assert again.status_code == 400
-    assert again.json() == {"ok": False, "error": "Customer already exists"}
+    assert again.status_code == status
+    assert again.json() == body
+    view = api.cloud.customer("jay@example.com")
+    assert view is not None  # the first customer is untouched
+    assert view.has_password
+
+
+def test_the_seed_picks_the_existing_customer_shape_and_every_shape_is_used() -> None:
+    clock = SimClock(1)
+    picked = {seed: SimulatedCloud(clock=clock, seed=seed).customer_exists for seed in range(40)}
+    assert set(picked.values()) == set(CustomerExistsAnswer)
+    assert all(SimulatedCloud(clock=clock, seed=s).customer_exists is a for s, a in picked.items())
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "a" * 243 + "@example.com",
+        "line\nbreak@example.com",
+        "tab\t@example.com",
+        "\x7f@example.com",
+    ],
+    ids=["255 characters", "newline", "tab", "delete"],
+)
+async def test_an_email_no_identifier_could_be_is_refused(api: Api, email: str) -> None:
+    response = await api.create_customer(email)
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
+    assert api.cloud.customer(email) is None
+
+
+async def test_an_email_of_254_characters_is_accepted(api: Api) -> None:
+    email = "a" * 242 + "@example.com"
+    assert len(email) == 254
+    assert (await api.create_customer(email)).status_code == 201
+
+
+@pytest.mark.parametrize("path", ["customers", "clients"])
+async def test_a_body_that_is_not_utf8_is_the_clients_mistake(api: Api, path: str) -> None:
+    response = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/{path}",
+        content=b"email=caf\xe9@example.com&password=pass-word-9&name=caf\xe9&type=installed",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            **bearer(await api.developer_token()),
+        },
+    )
+    assert response.status_code == 400
+    assert response.json()["ok"] is False
+
+
+async def test_a_non_utf8_token_request_is_an_oauth_invalid_request(api: Api) -> None:
+    response = await api.http.post(
+        "/oauth/token",
+        content=b"grant_type=password&username=caf\xe9&password=x",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        auth=("particle", "particle"),
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_request"
+
+
+async def test_a_client_named_outside_ascii_gets_an_ascii_id_that_works(api: Api) -> None:
+    team = bearer(await api.developer_token())
+    created = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/clients",
+        data={"name": "Büro Zürich ☃", "type": "installed"},
+        headers=team,
+    )
+    client = created.json()["client"]
+    assert client["id"].isascii()
+    assert client["name"] == "Büro Zürich ☃"
+    customer = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/customers",
+        data={"email": "uma@example.com", "no_password": "true"},
+        auth=(client["id"], client["secret"]),
+    )
+    assert customer.status_code == 201
+
+
+async def test_a_client_id_with_a_lookalike_letter_is_refused(api: Api) -> None:
+    # The Kelvin sign folds to "k" when matched without regard to case.
+    response = await api.http.post(
+        "/oauth/token",
+        data={"grant_type": "client_credentials", "scope": "customer=a@example.com"},
+        auth=("\u212aelvin-client", "0" * 40),
+    )
+    assert response.status_code == 400
+    assert response.json()["error_description"] == "Invalid or missing client_id parameter"
+
+
+async def test_a_deleted_client_stops_working(api: Api) -> None:
+    team = bearer(await api.developer_token())
+    clients = f"/v1/products/{api.cloud.product.id}/clients"
+    client = (
+        await api.http.post(clients, data={"name": "Old", "type": "installed"}, headers=team)
+    ).json()["client"]
+    deleted = await api.http.delete(f"{clients}/{client['id']}", headers=team)
+    assert deleted.status_code == 204
+    listed = (await api.http.get(clients, headers=team)).json()["clients"]
+    assert client["id"] not in [c["id"] for c in listed]
+    refused = await api.http.post(
+        f"/v1/products/{api.cloud.product.id}/customers",
+        data={"email": "vic@example.com", "no_password": "true"},
+        auth=(client["id"], client["secret"]),
+    )
+    assert refused.status_code == 401
+    again = await api.http.delete(f"{clients}/{client['id']}", headers=team)
+    assert again.status_code == 404
+
+
+async def test_a_customer_cannot_delete_clients(api: Api) -> None:
+    response = await api.http.delete(
+        f"/v1/products/{api.cloud.product.id}/clients/{api.cloud.client.id}",
+        headers=bearer(await api.customer_token()),
+    )
+    assert response.status_code == 403
 
 
 @pytest.mark.parametrize(

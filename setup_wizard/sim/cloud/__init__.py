@@ -4,10 +4,19 @@ It serves the onboarding journey as the real cloud does (paths, auth styles, sta
 codes, error bodies), so any Particle Cloud client pointed at it works. Choices made where
 the reference says "unverified" are stated in the docstring of the module that makes them
 (``server``, ``auth``, ``tokens``, ``routes_oauth``, ``routes_products``, ``routes_devices``,
-``events``, ``ratelimit``), each as a constant or one branch that is easy to change.
+``events``, ``ratelimit``, ``exists``), each as a constant or one branch that is easy to
+change.
 """
 
+from setup_wizard.sim.cloud.exists import CustomerExistsAnswer
 from setup_wizard.sim.cloud.model import ClientInfo, CustomerView, DeveloperInfo, DeviceView
 from setup_wizard.sim.cloud.server import SimulatedCloud
 
-__all__ = ["ClientInfo", "CustomerView", "DeveloperInfo", "DeviceView", "SimulatedCloud"]
+__all__ = [
+    "ClientInfo",
+    "CustomerExistsAnswer",
+    "CustomerView",
+    "DeveloperInfo",
+    "DeviceView",
+    "SimulatedCloud",
+]

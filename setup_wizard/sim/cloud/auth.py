@@ -23,7 +23,8 @@ from setup_wizard.sim.cloud.store import CloudStore
 
 TOKEN_PATH = "/oauth/token"  # noqa: S105 (a path, not a secret)
 MISSING_TOKEN_STATUS = 400  # see the module docstring; RFC 6750 would say 401
-_CLIENT_ID = re.compile(r"^[a-z0-9_-]{3,40}$", re.IGNORECASE)
+_CLIENT_ID = re.compile(r"^[a-z0-9_-]{3,40}$", re.IGNORECASE | re.ASCII)
+"""Client IDs are ASCII: without ``re.ASCII`` the Kelvin sign would pass for a "k"."""
 _BEARER = re.compile(r"Bearer\s(\S+)")
 
 

@@ -1,4 +1,7 @@
-"""Request bodies: form-encoded or JSON, as the API accepts both (``/oauth/token`` aside)."""
+"""Request bodies: form-encoded or JSON, as the API accepts both (``/oauth/token`` aside).
+
+A body that is not UTF-8 is the client's mistake: 400, never a server error.
+"""
 
 from __future__ import annotations
 
@@ -54,6 +57,11 @@ async def read_body(request: web.Request) -> Body:
             raise LegacyError(400, "The JSON body must be an object")
         return Body(parsed, content_type)
     if content_type in (FORM, MULTIPART):
-        form = await request.post()
+        try:
+            form = await request.post()
+        except UnicodeDecodeError:
+            raise LegacyError(400, "The request body is not valid UTF-8") from None
+        except ValueError:
+            raise LegacyError(400, "The request body is not a valid form") from None
         return Body({k: v for k, v in form.items() if isinstance(v, str)}, content_type)
     return Body({}, content_type)

@@ -11,6 +11,7 @@ from setup_wizard.sim.cloud.auth import authenticate
 from setup_wizard.sim.cloud.body import Body, read_body
 from setup_wizard.sim.cloud.errors import LegacyError, permission_denied
 from setup_wizard.sim.cloud.events import EventBus
+from setup_wizard.sim.cloud.exists import CustomerExistsAnswer
 from setup_wizard.sim.cloud.model import AccessToken, Account, Device, Product
 from setup_wizard.sim.cloud.store import CloudStore
 
@@ -30,6 +31,8 @@ class CloudContext:
     store: CloudStore
     clock: SimClock
     events: EventBus
+    customer_exists: CustomerExistsAnswer
+    keepalive: float  # simulated seconds between keep-alives on an idle event stream
 
     def now(self) -> float:
         return self.clock.now()

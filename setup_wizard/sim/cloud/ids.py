@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import string
+import unicodedata
 
 _HEX = "0123456789abcdef"
 _BASE64 = string.ascii_letters + string.digits + "+/"
@@ -133,5 +134,8 @@ class Ids:
 
 
 def slugify(name: str) -> str:
-    cleaned = "".join(c if c.isalnum() else "-" for c in name.lower())
+    """Lower-case ASCII letters, digits and single hyphens ("Büro 2" → "buro-2"): slugs
+    and client IDs travel in URLs and Basic auth, where clients expect plain ASCII."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    cleaned = "".join(c if c.isalnum() else "-" for c in ascii_name.lower())
     return "-".join(part for part in cleaned.split("-") if part)

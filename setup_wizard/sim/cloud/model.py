@@ -107,6 +107,8 @@ class Device:
     last_handshake_at: float | None = None
     last_ip_address: str | None = None
     notes: str | None = None
+    quarantined: bool = False  # reported a product that has not admitted it
+    denied: bool = False  # its product's team refused it
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ class DeviceView:
     owner: str | None  # the owner's username
     last_heard: float | None
     last_handshake_at: float | None
+    quarantined: bool
+    denied: bool
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ All routes: 10,000 requests / 5 min. ``/oauth/token``: 100 / 5 min, and 10 conse
 failed token requests lock the address out for 30 min. ``/v1/access_tokens…``: 100 /
 5 min. Event-stream opens: 100 / 5 min (plus 100 open at once, checked by the stream).
 
-Whether the real 429 carries ``Retry-After`` is unverified; this one sends it, in whole
+An event-stream open refused by any limit answers 529, not 429: Particle's API reference
+says so of the stream limits ("you will get a 529 error and you must wait before
+retrying"). Whether the real 429 carries ``Retry-After`` is unverified; this one sends it, in whole
 seconds of the client's (wall-clock) time: the simulated wait divided by the clock's
 speed, at least 1, so a client that honours it comes back exactly when the simulated
 limit has passed. On ``/oauth/token`` the body is
@@ -26,6 +28,7 @@ from aiohttp.typedefs import Handler, Middleware
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.cloud.auth import TOKEN_PATH
 from setup_wizard.sim.cloud.errors import ApiError, LegacyError, OAuthError
+from setup_wizard.sim.cloud.events import STREAM_LIMIT_STATUS
 
 WINDOW = 5 * 60.0
 LOCKOUT_FAILURES = 10
@@ -111,7 +114,8 @@ class RateLimiter:
                 waits.append(self._lockout.wait(key, now))
             longest = max((w for w in waits if w is not None), default=None)
             if longest is not None:
-                return too_many(token_request, longest / self._clock.speed).response()
+                wall = longest / self._clock.speed
+                return too_many(token_request, wall, stream=_is_event_stream(request)).response()
             for rule in rules:
                 rule.window.record(key, now)
             response = await handler(request)
@@ -122,10 +126,10 @@ class RateLimiter:
         return limit
 
 
-def too_many(token_request: bool, wall_wait: float) -> ApiError:
+def too_many(token_request: bool, wall_wait: float, *, stream: bool = False) -> ApiError:
     seconds = max(1, math.ceil(wall_wait))
     headers = {"Retry-After": str(seconds)}
     text = f"Too many requests from this address; try again in {seconds} seconds"
     if token_request:
         return OAuthError("rate_limit_exceeded", text, headers=headers)
-    return LegacyError(429, text, headers=headers)
+    return LegacyError(STREAM_LIMIT_STATUS if stream else 429, text, headers=headers)

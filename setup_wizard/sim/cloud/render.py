@@ -16,7 +16,7 @@ DEFAULT_PER_PAGE = 25
 T = TypeVar("T")
 
 
-def product_json(product: Product) -> dict[str, Any]:
+def product_json(product: Product, *, quarantine: bool) -> dict[str, Any]:
     return {
         "id": product.id,
         "platform_id": product.platform_id,
@@ -26,7 +26,7 @@ def product_json(product: Product) -> dict[str, Any]:
         "user": product.owner_id,
         "organization_id": None,
         "groups": [],
-        "settings": {"quarantine": False},
+        "settings": {"quarantine": quarantine},
         "device_protection": {"status": "disabled"},
     }
 
@@ -81,8 +81,8 @@ def device_json(device: Device, *, detail: bool = False) -> dict[str, Any]:
                 desired_firmware_version=None,
                 targeted_firmware_release_version=None,
                 development=False,
-                quarantined=False,
-                denied=False,
+                quarantined=device.quarantined,
+                denied=device.denied,
             )
     return body
 

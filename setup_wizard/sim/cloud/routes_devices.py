@@ -4,6 +4,13 @@ Choices where the reference is silent: a device that exists but is not the calle
 answers 403 "Permission Denied", one that does not exist 404 "Device not found."; device
 names are 1–63 letters, digits, ``_`` or ``-`` (else 400); a customer on the developer
 claim route, or anyone but the product's customers on the product route, gets 403.
+
+Quarantine (Particle's product security guide; the routes as Particle's API reference
+names them, "Approve a quarantined device" and "Deny a quarantined device"): the team
+adds or approves a device with ``POST /v1/products/:p/devices {id}`` and denies one with
+``DELETE /v1/products/:p/devices/:id`` and ``deny=true`` (without it, the device leaves
+the product). A quarantined device shows ``quarantined: true`` to the team only; to a
+customer it is just a device that is not theirs (403).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from setup_wizard.sim.cloud.model import Account, AccountKind, Device, iso
 from setup_wizard.sim.cloud.render import device_json, page_of
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
+DEVICE_ID = re.compile(r"^[0-9a-f]{24}$")
 
 
 class DeviceRoutes:
@@ -34,8 +42,10 @@ class DeviceRoutes:
         router.add_put("/v1/devices/{device}", self.update_device)
         router.add_put("/v1/devices/{device}/ping", self.ping)
         router.add_get("/v1/products/{product}/devices", self.list_product_devices)
+        router.add_post("/v1/products/{product}/devices", self.add_product_device)
         router.add_get("/v1/products/{product}/devices/{device}", self.get_product_device)
         router.add_put("/v1/products/{product}/devices/{device}", self.update_product_device)
+        router.add_delete("/v1/products/{product}/devices/{device}", self.remove_product_device)
 
     # --- claim codes ---
 
@@ -94,6 +104,9 @@ class DeviceRoutes:
         wanted_id = request.query.get("deviceId", "").lower()
         wanted_name = request.query.get("deviceName", "").lower()
         devices = [d for d in devices if wanted_id in d.id and wanted_name in d.name.lower()]
+        if "quarantined" in request.query:
+            wanted = request.query["quarantined"].lower() in ("true", "1")
+            devices = [d for d in devices if d.quarantined is wanted]
         shown, meta = page_of(request, devices)
         owners = {d.owner.id: d.owner for d in shown if d.owner is not None}
         return json_response(
@@ -107,6 +120,38 @@ class DeviceRoutes:
     async def get_product_device(self, request: web.Request) -> web.Response:
         product = self.ctx.team_product(request, (await self.ctx.caller(request)).account)
         return json_response(device_json(self.ctx.product_device(request, product), detail=True))
+
+    async def add_product_device(self, request: web.Request) -> web.Response:
+        """Add a device ID to the product, or approve a quarantined or denied device."""
+        caller = await self.ctx.caller(request)
+        product = self.ctx.team_product(request, caller.account)
+        device_id = (caller.body.text("id") or "").strip().lower()
+        answer: dict[str, object] = {
+            "updated": 0,
+            "updatedDeviceIds": [],
+            "existingDeviceIds": [],
+            "nonmemberDeviceIds": [],
+            "invalidDeviceIds": [],
+        }
+        if not DEVICE_ID.match(device_id):
+            answer["invalidDeviceIds"] = [device_id]
+        elif self.store.approve(product, device_id):
+            answer.update(updated=1, updatedDeviceIds=[device_id])
+        else:
+            answer["existingDeviceIds"] = [device_id]
+        return json_response(answer)
+
+    async def remove_product_device(self, request: web.Request) -> web.Response:
+        """Deny the device (``deny=true``, query or body), or take it out of the product."""
+        caller = await self.ctx.caller(request)
+        product = self.ctx.team_product(request, caller.account)
+        device = self.ctx.product_device(request, product)
+        deny = request.query.get("deny", "").lower() in ("true", "1") or caller.body.flag("deny")
+        if deny:
+            self.store.deny(product, device)
+        else:
+            self.store.remove_from_product(product, device)
+        return web.Response(status=204)
 
     async def update_product_device(self, request: web.Request) -> web.Response:
         caller = await self.ctx.caller(request)

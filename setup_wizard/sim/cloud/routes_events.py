@@ -1,4 +1,8 @@
-"""Server-sent event streams: the caller's devices, one device, or a product's devices."""
+"""Server-sent event streams: the caller's devices, one device, or a product's devices.
+
+More than ``MAX_OPEN_STREAMS`` open from one address is refused with HTTP 529, the status
+Particle's API reference gives for the stream limits (not 429), with the legacy body.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from aiohttp import web
 
 from setup_wizard.sim.cloud.context import CloudContext
 from setup_wizard.sim.cloud.errors import LegacyError
-from setup_wizard.sim.cloud.events import KEEPALIVE, KEEPALIVE_SECONDS, OPENING, CloudEvent
+from setup_wizard.sim.cloud.events import KEEPALIVE, OPENING, STREAM_LIMIT_STATUS, CloudEvent
 
 MAX_OPEN_STREAMS = 100  # per client address, as the reference states
 Filter = Callable[[CloudEvent], bool]
@@ -46,14 +50,14 @@ class EventRoutes:
     async def _stream(self, request: web.Request, visible: Filter) -> web.StreamResponse:
         remote = request.remote or ""
         if self.ctx.events.open_streams(remote) >= MAX_OPEN_STREAMS:
-            raise LegacyError(429, "Too many open event streams from this address")
+            raise LegacyError(STREAM_LIMIT_STATUS, "Too many open event streams from this address")
         prefix = request.match_info.get("prefix", "")
         subscription = self.ctx.events.subscribe(
             lambda e: e.name.startswith(prefix) and visible(e), remote
         )
         response = web.StreamResponse(headers={"Cache-Control": "no-cache"})
         response.content_type = "text/event-stream"
-        keepalive = KEEPALIVE_SECONDS / self.ctx.clock.speed  # simulated seconds → wall
+        keepalive = self.ctx.keepalive / self.ctx.clock.speed  # simulated seconds → wall
         try:
             await response.prepare(request)
             await response.write(OPENING)

@@ -22,8 +22,9 @@ from aiohttp import web
 from setup_wizard.sim.cloud.auth import TOKEN_PATH, client_credentials, require_client
 from setup_wizard.sim.cloud.body import FORM, Body, read_body
 from setup_wizard.sim.cloud.context import CloudContext
-from setup_wizard.sim.cloud.errors import NO_STORE, OAuthError, json_response
+from setup_wizard.sim.cloud.errors import NO_STORE, LegacyError, OAuthError, json_response
 from setup_wizard.sim.cloud.model import AccountKind, MfaChallenge, OAuthClient
+from setup_wizard.sim.cloud.store import email_problem
 from setup_wizard.sim.cloud.tokens import (
     MFA_CHALLENGE_LIFETIME,
     issue,
@@ -61,7 +62,10 @@ class OAuthRoutes:
                 "invalid_request",
                 "Method must be POST with application/x-www-form-urlencoded encoding",
             )
-        body = await read_body(request)
+        try:
+            body = await read_body(request)
+        except LegacyError as unreadable:
+            raise OAuthError("invalid_request", str(unreadable.body["error"])) from None
         grant_type = body.text("grant_type")
         if grant_type not in self._grants:
             raise OAuthError("invalid_request", "Invalid or missing grant_type parameter")
@@ -127,6 +131,9 @@ class OAuthRoutes:
             raise OAuthError("invalid_scope", "Ask for scope=customer=<customer email>")
         assert client.product_id is not None  # only product clients reach this grant
         email = scope.removeprefix("customer=")
+        problem = email_problem(email)
+        if problem is not None:
+            raise OAuthError("invalid_scope", f"scope=customer=<email>: {problem}")
         customer = self.store.customer(client.product_id, email)
         if customer is None:
             raise OAuthError(

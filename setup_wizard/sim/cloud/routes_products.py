@@ -5,8 +5,11 @@ Choices where the reference is silent or "unverified":
 - Customer tokens may not read products (403), as the reference assumes.
 - Creating a client answers 200 ``{"ok": true, "client": {…, "secret"}}`` with
   ``product_id``; the secret is never shown again.
-- A customer that already exists answers 400 ``{"ok": false, "error": "Customer already
-  exists"}``.
+- A customer that already exists answers in one of the shapes of ``exists`` (400, 401
+  or 500), the same for the whole life of a cloud.
+- An email is refused (400) only when no identifier could be one: longer than 254
+  characters, or holding control characters (``store.email_problem``).
+- Deleting a client answers 204; customers it created, and their tokens, remain.
 - Customer creation accepts the product's client credentials (Basic or form) or a team
   member's token. Missing or bad client credentials are 401 with the OAuth body
   ``invalid_client``, as the reference (§4.1) states; Particle's OAuth server code would
@@ -15,6 +18,8 @@ Choices where the reference is silent or "unverified":
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from aiohttp import web
 
@@ -27,8 +32,9 @@ from setup_wizard.sim.cloud.auth import (
 from setup_wizard.sim.cloud.body import read_body
 from setup_wizard.sim.cloud.context import CloudContext
 from setup_wizard.sim.cloud.errors import LegacyError, json_response, permission_denied
-from setup_wizard.sim.cloud.model import DEFAULT_TOKEN_LIFETIME, AccountKind
+from setup_wizard.sim.cloud.model import DEFAULT_TOKEN_LIFETIME, AccountKind, Product
 from setup_wizard.sim.cloud.render import client_json, page_of, product_json
+from setup_wizard.sim.cloud.store import email_problem
 from setup_wizard.sim.cloud.tokens import issue
 
 CLIENT_TYPES = ("installed", "web")
@@ -45,6 +51,7 @@ class ProductRoutes:
         router.add_get("/v1/products/{product}", self.get_product)
         router.add_get("/v1/products/{product}/clients", self.list_clients)
         router.add_post("/v1/products/{product}/clients", self.create_client)
+        router.add_delete("/v1/products/{product}/clients/{client}", self.delete_client)
         router.add_get("/v1/products/{product}/customers", self.list_customers)
         router.add_post("/v1/products/{product}/customers", self.create_customer)
 
@@ -53,11 +60,16 @@ class ProductRoutes:
         if account.kind is not AccountKind.DEVELOPER:
             raise permission_denied("Customer accounts cannot list products")
         products = [p for p in self.store.products.values() if p.id in account.team]
-        return json_response({"products": [product_json(p) for p in products]})
+        return json_response({"products": [self._product_json(p) for p in products]})
 
     async def get_product(self, request: web.Request) -> web.Response:
         account = (await self.ctx.caller(request)).account
-        return json_response({"product": product_json(self.ctx.team_product(request, account))})
+        return json_response(
+            {"product": self._product_json(self.ctx.team_product(request, account))}
+        )
+
+    def _product_json(self, product: Product) -> dict[str, Any]:
+        return product_json(product, quarantine=product.id in self.store.quarantining)
 
     async def list_clients(self, request: web.Request) -> web.Response:
         product = self.ctx.team_product(request, (await self.ctx.caller(request)).account)
@@ -83,6 +95,15 @@ class ProductRoutes:
             redirect_uri=redirect_uri,
         )
         return json_response({"ok": True, "client": client_json(client, with_secret=True)})
+
+    async def delete_client(self, request: web.Request) -> web.Response:
+        """The client stops working at once; its customers and their tokens remain."""
+        product = self.ctx.team_product(request, (await self.ctx.caller(request)).account)
+        client = self.store.clients.get(request.match_info["client"])
+        if client is None or client.product_id != product.id:
+            raise LegacyError(404, "Client not found")
+        del self.store.clients[client.id]
+        return web.Response(status=204)
 
     async def list_customers(self, request: web.Request) -> web.Response:
         product = self.ctx.team_product(request, (await self.ctx.caller(request)).account)
@@ -129,12 +150,13 @@ class ProductRoutes:
             client_id = None
         email = (body.text("email") or "").strip()
         password = body.text("password")
-        if not email:
-            raise LegacyError(400, "email is required")
+        problem = email_problem(email)
+        if problem is not None:
+            raise LegacyError(400, problem)
         if not password and not body.flag("no_password"):
             raise LegacyError(400, "password is required (or no_password=true)")
         if self.store.customer(product.id, email) is not None:
-            raise LegacyError(400, "Customer already exists")
+            raise self.ctx.customer_exists.error(email.lower())
         customer = self.store.add_customer(product, email, password or None)
         token = issue(self.store, customer, client_id, DEFAULT_TOKEN_LIFETIME, now)
         return json_response(token, status=201)

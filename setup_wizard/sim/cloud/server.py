@@ -20,7 +20,8 @@ from aiohttp.typedefs import Handler
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.cloud.context import CloudContext
 from setup_wizard.sim.cloud.errors import ApiError, LegacyError, not_found
-from setup_wizard.sim.cloud.events import CloudEvent, EventBus
+from setup_wizard.sim.cloud.events import KEEPALIVE_SECONDS, CloudEvent, EventBus
+from setup_wizard.sim.cloud.exists import CustomerExistsAnswer
 from setup_wizard.sim.cloud.faults import FailureInjector
 from setup_wizard.sim.cloud.ids import Ids
 from setup_wizard.sim.cloud.model import (
@@ -65,7 +66,14 @@ async def json_errors(request: web.Request, handler: Handler) -> web.StreamRespo
 
 
 class SimulatedCloud:
-    """A Particle Cloud on loopback with one product, its OAuth client and one developer."""
+    """A Particle Cloud on loopback with one product, its OAuth client and one developer.
+
+    ``customer_exists`` is how creating an existing customer is answered (by default one
+    of the shapes seen in the wild, chosen by ``seed``); ``keepalive`` the simulated
+    seconds between keep-alives of an idle event stream; ``quarantine_new_devices``
+    makes the product quarantine devices it does not know (their IDs were never added),
+    as Particle's products do by default, instead of admitting them (auto-approve).
+    """
 
     def __init__(
         self,
@@ -75,11 +83,18 @@ class SimulatedCloud:
         port: int = 0,
         mfa: bool = False,
         seed: int | None = None,
+        customer_exists: CustomerExistsAnswer | None = None,
+        keepalive: float = KEEPALIVE_SECONDS,
+        quarantine_new_devices: bool = False,
     ) -> None:
         if host not in LOOPBACK_HOSTS:
             raise ValueError(f"the simulated cloud serves loopback only, not {host!r}")
+        if keepalive <= 0:
+            raise ValueError("keepalive must be positive")
         self.clock = clock
         self._host, self._port = host, port
+        self.customer_exists = customer_exists or CustomerExistsAnswer.for_seed(seed)
+        self.keepalive = keepalive
         ids = Ids(seed)
         self._store = CloudStore(ids)
         self._events = EventBus()
@@ -97,6 +112,7 @@ class SimulatedCloud:
         self.developer = DeveloperInfo(
             username=developer.username, password=password, mfa_otp_secret=otp_secret
         )
+        self.quarantine_new_devices = quarantine_new_devices
 
     @property
     def url(self) -> str:
@@ -110,7 +126,9 @@ class SimulatedCloud:
         app = web.Application(
             middlewares=[self._faults.middleware(), self._limiter.middleware(), json_errors]
         )
-        ctx = CloudContext(self._store, self.clock, self._events)
+        ctx = CloudContext(
+            self._store, self.clock, self._events, self.customer_exists, self.keepalive
+        )
         # Event routes first: their paths would otherwise match /v1/devices/{device}.
         for routes in (
             EventRoutes(ctx),
@@ -120,7 +138,9 @@ class SimulatedCloud:
             ProductRoutes(ctx),
         ):
             routes.register(app.router)
-        runner = web.AppRunner(app, access_log=None)
+        # Cancelling a handler whose client left ends an idle event stream at once (not at
+        # its next keep-alive), so it stops counting towards the open-stream limit.
+        runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await runner.setup()
         try:
             await web.TCPSite(runner, self._host, self._port).start()
@@ -164,7 +184,11 @@ class SimulatedCloud:
     async def wait_for_event_streams(self, count: int = 1) -> None:
         """Returns once at least ``count`` event streams are open (no timeout of its own),
         so a test can let its client subscribe before making things happen."""
-        await self._events.wait_for_streams(count)
+        await self._events.wait_for_streams(lambda open_now: open_now >= count)
+
+    async def wait_for_event_streams_closed(self) -> None:
+        """Returns once no event stream is open (no timeout of its own)."""
+        await self._events.wait_for_streams(lambda open_now: open_now == 0)
 
     def add_developer(self, username: str, password: str, *, member_of_product: bool) -> None:
         account = self._store.add_developer(username, password)
@@ -190,6 +214,29 @@ class SimulatedCloud:
 
     def customer(self, email: str) -> CustomerView | None:
         return self._store.view_customer(email)
+
+    @property
+    def quarantine_new_devices(self) -> bool:
+        """Whether the product quarantines devices it does not know (may change any time)."""
+        return self.product.id in self._store.quarantining
+
+    @quarantine_new_devices.setter
+    def quarantine_new_devices(self, on: bool) -> None:
+        if on:
+            self._store.quarantining.add(self.product.id)
+        else:
+            self._store.quarantining.discard(self.product.id)
+
+    def add_product_device(self, device_id: str) -> None:
+        """Add a device ID to the product ahead of time, or approve it (as the team would)."""
+        self._store.approve(self.product, device_id)
+
+    def deny_device(self, device_id: str) -> None:
+        """The team denies a device the product has seen (as from its quarantine list)."""
+        device = self._store.devices.get(device_id.lower())
+        if device is None or device.product_id != self.product.id:
+            raise ValueError(f"the product has not seen device {device_id}")
+        self._store.deny(self.product, device)
 
     def device(self, device_id: str) -> DeviceView | None:
         return self._store.view_device(device_id)

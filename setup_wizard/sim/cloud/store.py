@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from setup_wizard.sim.cloud.ids import Ids, slugify
@@ -23,6 +24,19 @@ from setup_wizard.sim.link import Handshake
 # The public clients of Particle's own tools; their secret equals their ID.
 BUILT_IN_CLIENTS = ("particle", "particle-api", "particle-cli")
 CLAIM_CODE_LIFETIME = 3600.0  # forum (Particle staff): use within one hour
+MAX_EMAIL = 254  # RFC 5321's longest address; the reference gives no limit of its own
+
+
+def email_problem(email: str) -> str | None:
+    """Why ``email`` cannot name a customer, or None. The reference allows "any unique
+    identifier", so only what no identifier needs is refused: length and control codes."""
+    if not email:
+        return "email is required"
+    if len(email) > MAX_EMAIL:
+        return f"email must be at most {MAX_EMAIL} characters"
+    if any(unicodedata.category(c) == "Cc" for c in email):
+        return "email must not contain control characters"
+    return None
 
 
 class CloudStore:
@@ -40,6 +54,9 @@ class CloudStore:
         self.mfa_challenges: dict[str, MfaChallenge] = {}
         self.claim_codes: dict[str, ClaimCode] = {}
         self.devices: dict[str, Device] = {}
+        self.members: dict[int, set[str]] = {}  # device IDs added to (or approved into) a product
+        self.denied: dict[int, set[str]] = {}  # device IDs a product's team denied
+        self.quarantining: set[int] = set()  # products that quarantine devices they do not know
 
     # --- accounts, products, clients ---
 
@@ -167,6 +184,8 @@ class CloudStore:
 
         A product's Photon announces its product in the handshake; the simulated handshake
         has no such field, so a pending product claim code it brings stands in for it.
+        A device its product does not know is admitted (auto-approve) or, if the product
+        quarantines unknown devices, quarantined; one the team denied stays denied.
         """
         device_id = handshake.device_id.lower()
         device = self.devices.get(device_id)
@@ -181,16 +200,59 @@ class CloudStore:
         pending = self.claim_codes.get(handshake.claim_code or "")
         if pending is not None and pending.product_id is not None and pending.expires_at > now:
             device.product_id = pending.product_id
+            self._admit(device, pending.product_id)
         device.online = True
         device.last_heard = device.last_handshake_at = now
         device.last_ip_address = "127.0.0.1"
         return device
 
+    def _admit(self, device: Device, product_id: int) -> None:
+        members = self.members.setdefault(product_id, set())
+        device.denied = device.id in self.denied.get(product_id, set())
+        if device.denied or device.id in members:
+            device.quarantined = False
+        elif product_id in self.quarantining:
+            device.quarantined = True
+        else:
+            members.add(device.id)
+            device.quarantined = False
+
+    def approve(self, product: Product, device_id: str) -> bool:
+        """Add a device ID to the product, or release it from quarantine or denial; False
+        if it was a member already. A device that is online is claimed at its next
+        handshake, when it presents its claim code again."""
+        device_id = device_id.lower()
+        members = self.members.setdefault(product.id, set())
+        added = device_id not in members
+        members.add(device_id)
+        self.denied.get(product.id, set()).discard(device_id)
+        device = self.devices.get(device_id)
+        if device is not None:
+            device.product_id = product.id
+            device.quarantined = device.denied = False
+        return added
+
+    def deny(self, product: Product, device: Device) -> None:
+        self.members.get(product.id, set()).discard(device.id)
+        self.denied.setdefault(product.id, set()).add(device.id)
+        device.quarantined, device.denied = False, True
+
+    def remove_from_product(self, product: Product, device: Device) -> None:
+        """The device is a developer device again (its ID no longer in the product)."""
+        self.members.get(product.id, set()).discard(device.id)
+        device.product_id = device.platform_id
+        device.quarantined = device.denied = False
+
     def claim(self, device: Device, claim_code: str, now: float) -> bool:
         """The device published its claim code; True if that made it the code's account's.
 
-        The code is spent by its first use, valid or late, as a one-time code is.
+        The code is spent by its first use, valid or late, as a one-time code is. A
+        quarantined or denied device has lost the product's privileges, claiming by a
+        customer among them (Particle's product security guide): the claim is refused and
+        the code left for the device's next attempt.
         """
+        if device.quarantined or device.denied:
+            return False
         code = self.claim_codes.pop(claim_code, None)
         if code is None or code.expires_at <= now:
             return False
@@ -227,6 +289,8 @@ class CloudStore:
             owner=device.owner.username if device.owner else None,
             last_heard=device.last_heard,
             last_handshake_at=device.last_handshake_at,
+            quarantined=device.quarantined,
+            denied=device.denied,
         )
 
 
