@@ -1,1 +1,69 @@
-"""The Qt-free onboarding flow: typed state, steps, cancellation, retries."""
+"""The Qt-free onboarding flow: typed state, steps, events, cancellation, retries."""
+
+from setup_wizard.flow.errors import (
+    EXPECTED_ERRORS,
+    CloudNeverSawDevice,
+    DeviceHeldByProduct,
+    FlowError,
+    InternetNotBack,
+    NotReady,
+    PhotonStillInSetupMode,
+    WrongWifiPassword,
+    page_to_fix,
+    user_message,
+)
+from setup_wizard.flow.events import EventHub, FlowEvent, Notice, StageChanged, StageHelp
+from setup_wizard.flow.keychain import (
+    KeyringTokenStore,
+    MemoryTokenStore,
+    SavedSignIn,
+    TokenStore,
+)
+from setup_wizard.flow.links import DeviceConnector, DeviceLink, FoundDevice, LinkKind, WifiChoice
+from setup_wizard.flow.onboarding import Onboarding, Services
+from setup_wizard.flow.pages import Page
+from setup_wizard.flow.softap import SoftApConnector
+from setup_wizard.flow.stages import Stage, StageRecord, StageStatus, Timeline
+from setup_wizard.flow.state import Account, Ownership, SetupState
+from setup_wizard.flow.tasks import StepRunner
+from setup_wizard.flow.timing import FlowTiming
+
+__all__ = [
+    "EXPECTED_ERRORS",
+    "Account",
+    "CloudNeverSawDevice",
+    "DeviceConnector",
+    "DeviceHeldByProduct",
+    "DeviceLink",
+    "EventHub",
+    "FlowError",
+    "FlowEvent",
+    "FlowTiming",
+    "FoundDevice",
+    "InternetNotBack",
+    "KeyringTokenStore",
+    "LinkKind",
+    "MemoryTokenStore",
+    "NotReady",
+    "Notice",
+    "Onboarding",
+    "Ownership",
+    "Page",
+    "PhotonStillInSetupMode",
+    "SavedSignIn",
+    "Services",
+    "SetupState",
+    "SoftApConnector",
+    "Stage",
+    "StageChanged",
+    "StageHelp",
+    "StageRecord",
+    "StageStatus",
+    "StepRunner",
+    "Timeline",
+    "TokenStore",
+    "WifiChoice",
+    "WrongWifiPassword",
+    "page_to_fix",
+    "user_message",
+]

@@ -1,0 +1,66 @@
+"""One step at a time: starting a step cancels the one before (Back, Cancel, a retry).
+
+Views run every flow step through a :class:`StepRunner`, so a second click never runs two
+steps against one Photon, and "stop what you are doing" is one call. Tasks are kept
+referenced until they end (the event loop holds only weak references).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class StepRunner:
+    def __init__(self) -> None:
+        self._current: asyncio.Task[Any] | None = None
+        self._name = ""
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None and not self._current.done()
+
+    @property
+    def current_name(self) -> str:
+        return self._name if self.busy else ""
+
+    def start(
+        self,
+        name: str,
+        step: Coroutine[Any, Any, T],
+        *,
+        done: Callable[[asyncio.Task[T]], None] | None = None,
+    ) -> asyncio.Task[T]:
+        """Run ``step`` as the current step; the previous one, if still running, is cancelled
+        (it finishes its own clean-up, e.g. giving the Wi-Fi back, before this one starts)."""
+        previous = self._current
+        task = asyncio.ensure_future(self._after(previous, step))
+        self._current, self._name = task, name
+        if done is not None:
+            task.add_done_callback(done)
+        return task
+
+    @staticmethod
+    async def _after(previous: asyncio.Task[Any] | None, step: Coroutine[Any, Any, T]) -> T:
+        if previous is not None and not previous.done():
+            previous.cancel()
+            try:
+                await asyncio.wait({previous})
+            except asyncio.CancelledError:
+                step.close()
+                raise
+        return await step
+
+    async def cancel(self) -> None:
+        """Stop the current step and wait until it has cleaned up."""
+        task, self._current = self._current, None
+        if task is None or task.done():
+            return
+        task.cancel()
+        await asyncio.wait({task})
