@@ -214,7 +214,8 @@ async def run_window(settings: AppSettings) -> int:
             await window.shutdown()
         window.deleteLater()
         log.info("shut down")
-    return 0
+    code = getattr(window, "exit_code", 0)
+    return code if isinstance(code, int) else 0
 
 
 def _on_signal(close: Callable[[], object], end: Callable[[], None]) -> Callable[[], None]:

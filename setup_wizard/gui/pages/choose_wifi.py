@@ -1,0 +1,201 @@
+"""Choose your Wi-Fi: the Photon's own scan, strongest first, or a network typed by hand."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from setup_wizard.device.models import WifiNetwork
+from setup_wizard.device.security import MANUAL_ENTRY_CHOICES, Security
+from setup_wizard.flow import Page, WifiChoice
+from setup_wizard.gui.pages.base import FlowPage
+from setup_wizard.gui.widgets import MessagePanel, lock_icon, signal_bars_icon, wrapping_label
+
+if TYPE_CHECKING:
+    from setup_wizard.gui.wizard import SetupWizard
+
+_NETWORK_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChooseWifiPage(FlowPage):
+    page_id = Page.CHOOSE_WIFI
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Choose your Wi-Fi"))
+        self.setSubTitle(self.tr("These are the networks your Photon can see, strongest first."))
+
+        self.notice = MessagePanel("noticePanel")
+        self.body.addWidget(self.notice)
+
+        self.networks = QTreeWidget()
+        self.networks.setColumnCount(2)
+        self.networks.setHeaderLabels([self.tr("Network"), self.tr("Security")])
+        self.networks.setRootIsDecorated(False)
+        self.networks.setUniformRowHeights(True)
+        self.networks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.networks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.networks.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.networks.setAccessibleName(self.tr("Wi-Fi networks the Photon can see"))
+        self.networks.itemSelectionChanged.connect(self._changed)
+        self.networks.itemActivated.connect(lambda *_: self.setup_wizard.next())
+        self.body.addWidget(self.networks, 1)
+
+        row = QHBoxLayout()
+        self.rescan_button = QPushButton(self.tr("&Look again"))
+        self.rescan_button.setAutoDefault(False)
+        self.rescan_button.clicked.connect(self.rescan)
+        self.hidden = QCheckBox(self.tr("My network is &hidden or not in the list"))
+        self.hidden.toggled.connect(self._hidden_toggled)
+        row.addWidget(self.hidden)
+        row.addStretch(1)
+        row.addWidget(self.rescan_button)
+        self.body.addLayout(row)
+
+        self.typed = QWidget()
+        form = QFormLayout(self.typed)
+        self.ssid = QLineEdit()
+        self.ssid.setAccessibleName(self.tr("Network name"))
+        self.ssid.textChanged.connect(self._changed)
+        self.security = QComboBox()
+        self.security.setAccessibleName(self.tr("Security"))
+        for choice in MANUAL_ENTRY_CHOICES:
+            self.security.addItem(self.tr(choice.label), choice)
+        form.addRow(self.tr("Network &name:"), self.ssid)
+        form.addRow(self.tr("&Security:"), self.security)
+        form.addRow(
+            "",
+            wrapping_label(
+                self.tr(
+                    "The Photon must be able to see the network: it finds only 2.4 GHz "
+                    "networks within range, and a hidden WPA network usually cannot be used."
+                )
+            ),
+        )
+        self.typed.hide()
+        self.body.addWidget(self.typed)
+
+    def initializePage(self) -> None:
+        self._render()
+
+    def returned_to(self) -> None:
+        self._render()
+
+    def cleanupPage(self) -> None:
+        super().cleanupPage()
+        connect_page = self.setup_wizard.page(int(Page.CONNECT))
+        leave = getattr(connect_page, "leave", None)
+        if callable(leave):
+            leave()
+
+    def _render(self) -> None:
+        flow = self.flow
+        state = flow.state
+        self.networks.clear()
+        chosen = flow.preselected()
+        for network in state.networks:
+            item = QTreeWidgetItem([network.ssid, self.tr(network.security_label)])
+            item.setData(0, _NETWORK_ROLE, network)
+            item.setIcon(0, signal_bars_icon(network.bars, self.palette()))
+            if network.needs_password:
+                item.setIcon(1, lock_icon(self.palette()))
+            item.setToolTip(
+                0,
+                self.tr("Signal: %1 of 4 bars, channel %2")
+                .replace("%1", str(network.bars))
+                .replace("%2", str(network.channel)),
+            )
+            if network.is_enterprise:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(0, self.tr("Enterprise networks are not supported."))
+            self.networks.addTopLevelItem(item)
+            if network is chosen:
+                self.networks.setCurrentItem(item)
+        messages = []
+        if state.wrong_password_for:
+            messages.append(
+                self.tr(
+                    "The Photon could not join “%s”: the password was probably wrong. Choose "
+                    "the network and enter its password again."
+                )
+                % state.wrong_password_for
+            )
+        unseen = flow.home_network_unseen()
+        if unseen:
+            messages.append(
+                self.tr(
+                    "This computer uses “%s”, but the Photon cannot see it. A Photon only sees "
+                    "2.4 GHz networks: if your router has a separate 2.4 GHz network, choose that."
+                )
+                % unseen
+            )
+        if not state.networks:
+            messages.append(
+                self.tr(
+                    "The Photon found no networks. Click “Look again”, or type the network's name."
+                )
+            )
+        if messages:
+            self.notice.show_message("\n\n".join(messages))
+        else:
+            self.notice.clear()
+        self.networks.setFocus()
+        self._changed()
+
+    def rescan(self) -> None:
+        self.run(
+            "scan",
+            self.flow.rescan(),
+            busy_text=self.tr("The Photon is looking for Wi-Fi networks…"),
+            on_success=lambda _: self._render(),
+            retry=self.rescan,
+        )
+
+    def _hidden_toggled(self, on: bool) -> None:
+        self.typed.setVisible(on)
+        self.networks.setEnabled(not on)
+        if on:
+            self.ssid.setFocus()
+        self._changed()
+
+    def _selected(self) -> WifiNetwork | None:
+        item = self.networks.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        network = item.data(0, _NETWORK_ROLE)
+        return network if isinstance(network, WifiNetwork) else None
+
+    def choice(self) -> WifiChoice | None:
+        if self.hidden.isChecked():
+            name = self.ssid.text()
+            security = self.security.currentData()
+            if not name.strip() or not isinstance(security, Security):
+                return None
+            return WifiChoice.typed(name, security)
+        network = self._selected()
+        return None if network is None else WifiChoice.scanned(network)
+
+    def _changed(self) -> None:
+        self.set_ready(self.choice() is not None)
+
+    def validatePage(self) -> bool:
+        choice = self.choice()
+        if choice is None:
+            return False
+        self.flow.choose_network(choice)
+        self.flow.state.wrong_password_for = None
+        return True

@@ -1,0 +1,81 @@
+"""Password: show/hide, checked for the network's security type as it is typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFormLayout
+
+from setup_wizard.flow import Page
+from setup_wizard.gui.pages.base import FlowPage
+from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
+from setup_wizard.secret import WifiPassword
+
+if TYPE_CHECKING:
+    from setup_wizard.gui.wizard import SetupWizard
+
+
+class PasswordPage(FlowPage):
+    page_id = Page.PASSWORD
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Wi-Fi password"))
+        form = QFormLayout()
+        self.password = PasswordField()
+        self.password.setAccessibleName(self.tr("Wi-Fi password"))
+        self.password.textChanged.connect(self._changed)
+        form.addRow(self.tr("&Password:"), self.password)
+        self.body.addLayout(form)
+        self.problem = wrapping_label()
+        self.problem.setObjectName("fieldProblem")
+        self.body.addWidget(self.problem)
+        self.body.addWidget(
+            wrapping_label(
+                self.tr(
+                    "The password is encrypted with the Photon's own key before it is sent, and "
+                    "this app does not keep it."
+                )
+            )
+        )
+        self.body.addStretch(1)
+        self.hint = MessagePanel("noticePanel")
+        self.body.addWidget(self.hint)
+
+    def initializePage(self) -> None:
+        choice = self.flow.state.choice
+        if choice is not None:
+            self.setSubTitle(
+                self.tr("Enter the password of “%1” (%2).")
+                .replace("%1", choice.ssid)
+                .replace("%2", self.tr(choice.security.label))
+            )
+        hints = self.setup_wizard.simulation_hints
+        if hints is not None and choice is not None and choice.ssid == hints.home_network:
+            self.hint.show_message(
+                self.tr("Simulation: the password of “%1” is “%2”.")
+                .replace("%1", hints.home_network)
+                .replace("%2", hints.home_password)
+            )
+        else:
+            self.hint.clear()
+        kept = self.flow.state.password
+        self.password.setText(kept.reveal() if kept else "")
+        self.password.setFocus()
+        self._changed()
+
+    def entered(self) -> WifiPassword:
+        return WifiPassword(self.password.text())
+
+    def _changed(self) -> None:
+        text = self.password.text()
+        problem = self.flow.password_problem(self.entered()) if text else None
+        self.problem.setText(problem or "")
+        self.problem.setVisible(bool(problem))
+        self.set_ready(bool(text) and problem is None)
+
+    def validatePage(self) -> bool:
+        if self.flow.password_problem(self.entered()) is not None:
+            return False
+        self.flow.state.password = self.entered()
+        return True

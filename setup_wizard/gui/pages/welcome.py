@@ -1,0 +1,58 @@
+"""Welcome: what the person needs and how long it takes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from setup_wizard.flow import LinkKind, Page
+from setup_wizard.gui.led_widget import LedWidget
+from setup_wizard.gui.pages.base import FlowPage
+from setup_wizard.gui.widgets import MessagePanel, wrapping_label
+
+if TYPE_CHECKING:
+    from setup_wizard.gui.wizard import SetupWizard
+
+
+class WelcomePage(FlowPage):
+    page_id = Page.WELCOME
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Set up your %s") % wizard.brand)
+        self.setSubTitle(
+            self.tr("This puts your Photon on your Wi-Fi and makes it yours in the Particle Cloud.")
+        )
+        picture = LedWidget()
+        picture.setMinimumHeight(150)
+        picture.setAccessibleName(self.tr("A Photon"))
+        self.body.addWidget(picture)
+        need = wrapping_label(
+            "<p><b>"
+            + self.tr("You need:")
+            + "</b></p><ul>"
+            + "<li>"
+            + self.tr("your Photon, plugged in to power with a USB cable;")
+            + "</li><li>"
+            + self.tr(
+                "the name and password of the Wi-Fi it should use (a 2.4 GHz network: the "
+                "Photon cannot use 5 GHz);"
+            )
+            + "</li><li>"
+            + self.tr("an e-mail address and password for your account.")
+            + "</li></ul>",
+            rich=True,
+        )
+        self.body.addWidget(need)
+        if self.flow.link_kind is LinkKind.SOFTAP:
+            how = self.tr(
+                "It takes about five minutes. For a minute or two in the middle, this computer "
+                "leaves your Wi-Fi to talk to the Photon directly, then comes back by itself."
+            )
+        else:
+            how = self.tr("It takes about five minutes.")
+        self.body.addWidget(wrapping_label(how))
+        self.body.addStretch(1)
+        if wizard.start_notice:
+            notice = MessagePanel("noticePanel")
+            notice.show_message(wizard.start_notice)
+            self.body.insertWidget(0, notice)

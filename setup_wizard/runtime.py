@@ -1,0 +1,152 @@
+"""The world one run of the app works in: real (a product profile) or the built-in simulation.
+
+Qt-free, so the window, the headless command and the benchmarks build the same flow the
+same way. In a simulation, a cloud, one Photon and the home Wi-Fi run in this process on
+127.0.0.1; nothing touches this computer's Wi-Fi or the real Particle Cloud.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+
+import httpx
+
+from setup_wizard.cloud.client import CloudClient
+from setup_wizard.cloud.models import ClientCredentials
+from setup_wizard.cloud.settings import CloudSettings, make_http_client
+from setup_wizard.flow.events import EventHub, Notice
+from setup_wizard.flow.keychain import KeyringTokenStore, MemoryTokenStore, TokenStore
+from setup_wizard.flow.onboarding import Onboarding, Services
+from setup_wizard.flow.softap import SoftApConnector
+from setup_wizard.network.backend import RestoreReport
+from setup_wizard.network.choice import choose_backend
+from setup_wizard.network.probes import url_reachable
+from setup_wizard.network.simulated import SimulatedAccessPoint
+from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
+from setup_wizard.secret import ClientSecret
+from setup_wizard.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+SIMULATION_SPEED = 2.0
+"""The built-in simulation runs twice as fast as a real Photon: realistic, not tedious."""
+SIMULATED_HOME = "HomeNetwork"
+
+
+@dataclass(frozen=True)
+class SimulationHints:
+    """What a person trying the simulation needs to know (nothing here is a real secret)."""
+
+    home_network: str
+    home_password: str
+
+
+@dataclass
+class Runtime:
+    flow: Onboarding
+    events: EventHub
+    brand: str
+    simulation_hints: SimulationHints | None
+    recovered: RestoreReport | None
+    """What start-up did about a Wi-Fi left changed by an earlier run that ended badly."""
+    support_url: str | None
+    wifi_backend: str
+    """How this computer's Wi-Fi is switched (networkmanager, macos, windows, manual, …)."""
+    _stack: AsyncExitStack
+
+    @property
+    def simulated(self) -> bool:
+        return self.simulation_hints is not None
+
+    async def aclose(self) -> None:
+        """Give the Wi-Fi back if needed, then stop the simulation and close connections."""
+        try:
+            await self.flow.close()
+        finally:
+            await self._stack.aclose()
+
+
+def wifi_notice_relay(hub: EventHub) -> Callable[[WifiNotice], None]:
+    """Pass the network layer's notices to the flow's subscribers."""
+    by_hand = {NoticeKind.JOIN_BY_HAND, NoticeKind.REJOIN_BY_HAND, NoticeKind.SWITCHED_TO_MANUAL}
+
+    def relay(notice: WifiNotice) -> None:
+        hub.emit(Notice(notice.message, action_needed=notice.kind in by_hand))
+
+    return relay
+
+
+async def start_runtime(settings: AppSettings) -> Runtime:
+    """Build (and in a simulation, start) everything one run needs."""
+    stack = AsyncExitStack()
+    try:
+        return await _start(settings, stack)
+    except BaseException:
+        await stack.aclose()
+        raise
+
+
+async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
+    hub = EventHub()
+    profile = settings.profile
+    brand = (profile.brand if profile else None) or "Photon"
+    hints: SimulationHints | None = None
+    tokens: TokenStore
+    if settings.simulate:
+        from setup_wizard.sim.simulation import Simulation
+
+        sim = await Simulation.start(devices=1, speed=SIMULATION_SPEED)
+        stack.push_async_callback(sim.stop)
+        ready = sim.ready()
+        home = next(n for n in ready["wifi"] if n["ssid"] == SIMULATED_HOME)
+        hints = SimulationHints(home["ssid"], home["password"])
+        api_url = sim.cloud.url
+        product: int | str = sim.cloud.product.id
+        client = ClientCredentials(sim.cloud.client.id, ClientSecret(sim.cloud.client.secret))
+        access_points = [SimulatedAccessPoint.from_ready_device(d) for d in ready["devices"]]
+        backend = await choose_backend(
+            settings.wifi, access_points=access_points, home_ssid=SIMULATED_HOME
+        )
+        device_address = access_points[0].address  # also where "join by hand" finds it
+        tokens = MemoryTokenStore()
+    else:
+        assert profile is not None
+        api_url = settings.api_url
+        product = profile.product
+        client = ClientCredentials(profile.client_id, profile.client_secret)
+        backend = await choose_backend(settings.wifi)
+        device_address = settings.device
+        tokens = KeyringTokenStore()
+    http: httpx.AsyncClient = await stack.enter_async_context(
+        make_http_client(CloudSettings(api_url=api_url))
+    )
+    wifi = PhotonWifi(
+        backend,
+        device_address=device_address,
+        internet_probe=url_reachable(api_url),
+        on_notice=wifi_notice_relay(hub),
+    )
+    recovered = await wifi.recover()
+    if recovered is not None:
+        log.info("start-up Wi-Fi recovery: %s", recovered.message)
+    services = Services(
+        cloud=CloudClient(http),
+        product=product,
+        client=client,
+        connector=SoftApConnector(wifi),
+        tokens=tokens,
+    )
+    flow = Onboarding(services, events=hub)
+    return Runtime(
+        flow=flow,
+        events=hub,
+        brand=brand,
+        simulation_hints=hints,
+        recovered=recovered,
+        support_url=profile.support_url if profile else None,
+        wifi_backend=backend.kind.value,
+        _stack=stack,
+    )
