@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -74,11 +75,17 @@ async def flow_world(
     timing: FlowTiming = FAST_FLOW,
     speed: float = 200,
     seed: int = 21,
+    sim_time: bool = False,
 ) -> AsyncIterator[FlowWorld]:
+    """``sim_time``: the flow reads the simulated clock, so its times compare with the
+    cloud's (a sped-up simulation's timestamps run ahead of the real clock)."""
     world = sim or await Simulation.start(devices=1, speed=speed, seed=seed)
     try:
         async with make_http_client(CloudSettings(api_url=world.cloud.url)) as http:
-            yield await _wire(world, http, tmp_path, timing)
+            wired = await _wire(world, http, tmp_path, timing)
+            if sim_time:
+                wired.flow.services.now = lambda: datetime.fromtimestamp(world.clock.now(), UTC)
+            yield wired
     finally:
         await world.stop()
 

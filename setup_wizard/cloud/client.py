@@ -17,6 +17,7 @@ import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -504,8 +505,13 @@ class CloudClient:
         status: DeviceStatus = DeviceStatus.ONLINE,
         *,
         team: TeamAccess | None = None,
+        since: datetime | None = None,
     ) -> Device:
         """The device, once it is ``status`` as the token's owner sees it.
+
+        With ``since``, an online device counts only once its last cloud handshake is not
+        older than that: the cloud notices late that a device went offline (into listening
+        mode, say), so "online" alone may be a status from before the setup.
 
         It looks the device up every ``status_recheck`` seconds. The owner's event stream,
         heard alongside, only makes that sooner: a ``spark/status`` event of the device, a
@@ -535,7 +541,7 @@ class CloudClient:
             while True:
                 wake.clear()
                 device = await self._look_up(token, device_id, team)
-                if device is not None and device.online == wanted:
+                if device is not None and device.online == wanted and _fresh(device, since):
                     return device
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), self._status_recheck)
@@ -730,6 +736,12 @@ class CloudClient:
                 "the internet connection and try again."
             )
         return CloudUnreachable(text)
+
+
+def _fresh(device: Device, since: datetime | None) -> bool:
+    """Whether the device's status comes from a handshake at or after ``since``."""
+    handshake = device.last_handshake_at
+    return since is None or not device.online or handshake is None or handshake >= since
 
 
 async def _cancelled(task: asyncio.Task[Any]) -> None:

@@ -454,6 +454,8 @@ class Onboarding:
         assert device_id is not None
         cloud = self.services.cloud
         token = account.grant.access_token
+        assert state.connected_at is not None
+        since = state.connected_at - timedelta(seconds=self.timing.clock_skew)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timing.cloud_limit
         help_at = loop.time() + self.timing.cloud_help_after
@@ -473,7 +475,7 @@ class Onboarding:
             step_until = deadline if helped else min(deadline, help_at)
             try:
                 async with asyncio.timeout(step_until - now):
-                    await cloud.wait_for_status(token, device_id)
+                    online = await cloud.wait_for_status(token, device_id, since=since)
                 break
             except TimeoutError:
                 if not helped and loop.time() >= help_at:
@@ -488,7 +490,7 @@ class Onboarding:
             except _PASSING_CLOUD_TROUBLE as error:
                 log.info("cloud trouble while waiting for the Photon: %s", type(error).__name__)
                 await asyncio.sleep(self.timing.cloud_retry_pause)
-        state.cloud_device = await cloud.get_device(token, device_id)
+        state.cloud_device = online
 
     # -- naming -------------------------------------------------------------------------------
 

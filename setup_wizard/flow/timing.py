@@ -21,5 +21,9 @@ class FlowTiming:
     """Then stop waiting and say so (a first connection may include a firmware update)."""
     cloud_retry_pause: float = 3.0
     """Pause after a passing cloud error while waiting (the wait itself goes on)."""
+    clock_skew: float = 120.0
+    """How far this computer's clock may be off the cloud's: an online status counts when the
+    Photon's last handshake is at most this much older than the moment it was told to
+    connect (a status from before the setup is older than that by the time it is seen)."""
     claim_code_margin: float = 15 * 60.0
     """Get a fresh claim code when the current one has less than this left."""

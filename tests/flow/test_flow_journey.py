@@ -26,7 +26,7 @@ from setup_wizard.flow import (
     page_to_fix,
 )
 from setup_wizard.secret import Password, WifiPassword
-from setup_wizard.sim.link import NoCloud
+from setup_wizard.sim.link import CloudLink, Handshake, NoCloud
 from setup_wizard.sim.photon import PhotonState, SimulatedPhoton
 from setup_wizard.sim.simulation import Simulation
 
@@ -306,3 +306,44 @@ async def test_an_expired_kept_sign_in_sends_the_person_back_to_sign_in(tmp_path
             await later.prepare_claim()
         assert page_to_fix(expired.value) is Page.SIGN_IN
         assert await world.new_flow().use_kept_sign_in() is None
+
+
+class LateToNotice:
+    """The cloud notices late that a device went offline: here, never (it is told nothing)."""
+
+    def __init__(self, cloud: CloudLink) -> None:
+        self._cloud = cloud
+
+    async def device_online(self, handshake: Handshake) -> bool:
+        return await self._cloud.device_online(handshake)
+
+    async def device_offline(self, device_id: str) -> None:
+        return None
+
+
+async def test_an_online_status_from_before_the_setup_does_not_count(tmp_path: Path) -> None:
+    sim = await Simulation.start(devices=0, speed=200, seed=7)
+    photon = SimulatedPhoton(clock=sim.clock, wifi=sim.wifi, link=LateToNotice(sim.cloud), seed=8)
+    await photon.start()
+    sim.photons.append(photon)
+    timing = replace(FAST_FLOW, clock_skew=1.0)
+    async with flow_world(tmp_path, sim=sim, timing=timing, sim_time=True) as world:
+        flow = world.flow
+        await flow.sign_in(EMAIL, PASSWORD, keep=False)
+        await connect_to_the_only_photon(world)
+        choose_home(world)
+        await flow.send(WifiPassword(HOME_PASSWORD))
+        await flow.wait_for_cloud()
+
+        photon.enter_listening_mode()  # the cloud still shows it online
+        await asyncio.wait_for(photon.wait_for_state(PhotonState.LISTENING), 10)
+        flow.start_over()
+        await connect_to_the_only_photon(world)
+        choose_home(world)
+        await flow.send(WifiPassword(HOME_PASSWORD))
+        await flow.wait_for_cloud()
+        seen = flow.state.cloud_device
+        assert seen is not None
+        assert seen.last_handshake_at is not None
+        assert flow.state.connected_at is not None
+        assert seen.last_handshake_at >= flow.state.connected_at, "a new handshake, not the old"
