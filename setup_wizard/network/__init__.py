@@ -9,6 +9,11 @@ auto|manual|simulated``)::
     async with wifi.photon_session(ssid) as address:
         ...                                   # SoftAP commands to ``address``
     await wifi.wait_for_internet()
+
+``find_photons`` and ``photon_session`` raise ``WifiOff`` when the computer's Wi-Fi is
+switched off (ask the person to turn it on, then try again), and ``photon_session`` raises
+``InvalidNetworkName`` (also a ValueError) for a name over 32 bytes, before any tool runs.
+``address.local_host`` is this computer's address on the Photon's network, to send from.
 """
 
 from setup_wizard.network.backend import (
@@ -23,10 +28,12 @@ from setup_wizard.network.commands import CommandResult, CommandRunner, Subproce
 from setup_wizard.network.errors import (
     AutomaticJoinUnavailable,
     DeviceNotFound,
+    InvalidNetworkName,
     JoinFailed,
     NamesHidden,
     ScanUnavailable,
     WifiError,
+    WifiOff,
 )
 from setup_wizard.network.journal import RestoreJournal
 from setup_wizard.network.names import PhotonNames
@@ -43,6 +50,7 @@ __all__ = [
     "DeviceNotFound",
     "DeviceProbe",
     "InternetProbe",
+    "InvalidNetworkName",
     "JoinFailed",
     "NamesHidden",
     "NoticeKind",
@@ -58,6 +66,7 @@ __all__ = [
     "WifiError",
     "WifiMode",
     "WifiNotice",
+    "WifiOff",
     "WifiTiming",
     "choose_backend",
     "url_reachable",

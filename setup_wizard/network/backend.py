@@ -1,7 +1,8 @@
 """What every way of joining Wi-Fi (NetworkManager, macOS, Windows, by hand, simulated) provides.
 
 The session in ``wifi.py`` drives a backend in a fixed order: ``snapshot`` → ``prepare`` →
-``join`` → (device work) → ``restore``. A backend states what it can do in
+``join`` → (device work) → ``restore``. After a crash, the next start asks ``on_photon``
+and then either ``restore`` or only ``clean_up``. A backend states what it can do in
 ``capabilities`` so the flow can choose between a list of Photons and "type the name", and
 between joining automatically and guiding the person.
 """
@@ -17,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from setup_wizard.device.address import DeviceAddress
-from setup_wizard.network.errors import JournalUnreadable, ScanUnavailable
+from setup_wizard.network.errors import JournalUnreadable, ScanUnavailable, WifiError
 
 
 class BackendKind(StrEnum):
@@ -107,7 +108,13 @@ class RestorePoint:
 
 @dataclass(frozen=True)
 class RestoreReport:
-    """What giving the Wi-Fi back did; ``problems`` empty means nothing is left to do."""
+    """What giving the Wi-Fi back did.
+
+    ``problems`` are what is left for the person, each saying how to do it (empty: nothing
+    left). ``user_action_needed`` means the computer may not be back on its usual network,
+    so the person must rejoin it by hand; a leftover that does not keep the computer off
+    its network (a remembered Photon network on macOS) is a problem without that flag.
+    """
 
     backend: BackendKind
     actions: tuple[str, ...] = ()
@@ -132,6 +139,10 @@ class WifiBackend(ABC):
     #: session can check that a restore really left it. False in simulation, where a
     #: simulated Photon answers on loopback whichever network is "current".
     answer_means_joined: bool = True
+
+    #: Whether a ``join`` that raised ``JoinFailed`` left the computer on its own network, so
+    #: that nothing needs restoring (macOS: ``networksetup`` fails before leaving it).
+    join_failure_changes_nothing: bool = False
 
     @property
     @abstractmethod
@@ -172,6 +183,25 @@ class WifiBackend(ABC):
     async def discard(self, point: RestorePoint) -> None:
         """Undo ``prepare`` when joining is abandoned before it happened."""
         return None
+
+    async def on_photon(self, point: RestorePoint) -> bool | None:
+        """Whether the computer is on the Photon's network now (a crashed session's), as far
+        as this backend can tell without the device; None when it cannot tell."""
+        return None
+
+    async def clean_up(self, point: RestorePoint) -> RestoreReport:
+        """Remove what an interrupted session left behind (a temporary profile, a remembered
+        network) without touching the current connection. Never raises ``WifiError``."""
+        try:
+            await self.discard(point)
+        except WifiError as error:
+            return RestoreReport(self.kind, problems=(error.message,))
+        return RestoreReport(self.kind)
+
+    def address_interface(self, point: RestorePoint) -> str | None:
+        """The Wi-Fi interface as this computer's address table names it (on Windows the
+        adapter GUID, not the name people see), or None where unknown."""
+        return point.interface
 
     def device_address_for(self, ssid: str | None, default: DeviceAddress) -> DeviceAddress:
         """Where the device answers once joined: the configured address, except in simulation."""

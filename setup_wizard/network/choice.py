@@ -14,15 +14,16 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from setup_wizard.network.backend import WifiBackend
+from setup_wizard.network.backend import BackendKind, RestorePoint, WifiBackend
 from setup_wizard.network.commands import CommandRunner, SubprocessRunner
 from setup_wizard.network.errors import AutomaticJoinUnavailable, WifiError
-from setup_wizard.network.macos import NETWORKSETUP, detect_macos
+from setup_wizard.network.macos import NETWORKSETUP, MacWifiBackend, detect_macos
 from setup_wizard.network.manual import CHOSEN, ManualBackend
-from setup_wizard.network.nmcli import NMCLI, detect_network_manager
+from setup_wizard.network.nmcli import NMCLI, NetworkManagerBackend, detect_network_manager
 from setup_wizard.network.probes import DeviceProbe, default_device_probe
 from setup_wizard.network.simulated import SimulatedAccessPoint, SimulatedWifiBackend
-from setup_wizard.network.windows import NETSH, detect_windows
+from setup_wizard.network.windows import NETSH, WindowsWifiBackend, detect_windows
+from setup_wizard.network.wlanapi import WlanApi, load_native_wlan
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,10 @@ async def choose_backend(
     access_points: Sequence[SimulatedAccessPoint] = (),
     home_ssid: str | None = None,
     probe: DeviceProbe = default_device_probe,
+    native_wlan: Callable[[], WlanApi | None] = load_native_wlan,
 ) -> WifiBackend:
-    """The backend for ``mode`` on ``platform``; never fails for ``auto`` (manual instead)."""
+    """The backend for ``mode`` on ``platform``; never fails for ``auto`` (manual instead).
+    ``native_wlan`` gives the Windows Native Wifi API (None elsewhere, or to do without)."""
     mode = WifiMode(mode)
     if mode is WifiMode.SIMULATED:
         if home_ssid is None:
@@ -54,13 +57,17 @@ async def choose_backend(
         return SimulatedWifiBackend(access_points, home_ssid, probe=probe)
     if mode is WifiMode.MANUAL:
         return ManualBackend(CHOSEN, platform=platform)
-    backend = await _automatic(runner or SubprocessRunner(), platform, which, user)
+    backend = await _automatic(runner or SubprocessRunner(), platform, which, user, native_wlan)
     log.info("Wi-Fi backend: %s (%s)", backend.kind, backend.capabilities.why_not or "automatic")
     return backend
 
 
 async def _automatic(
-    runner: CommandRunner, platform: str, which: Callable[[str], str | None], user: str | None
+    runner: CommandRunner,
+    platform: str,
+    which: Callable[[str], str | None],
+    user: str | None,
+    native_wlan: Callable[[], WlanApi | None],
 ) -> WifiBackend:
     def manual(reason: str) -> ManualBackend:
         return ManualBackend(reason, platform=platform)
@@ -77,7 +84,7 @@ async def _automatic(
         if platform == "win32":
             if which(NETSH) is None:
                 return manual(f"Windows' netsh tool was not found, {_BY_HAND}.")
-            return await detect_windows(runner)
+            return await detect_windows(runner, native_wlan())
     except AutomaticJoinUnavailable as error:
         log.info("automatic Wi-Fi unavailable: %s (%s)", error, error.detail)
         return manual(error.message)
@@ -90,3 +97,26 @@ async def _automatic(
         log.warning("Wi-Fi preflight failed: %s", error)
         return manual(f"The app could not check this computer's Wi-Fi, {_BY_HAND}.")
     return manual(f"Automatic Wi-Fi joining is not available on this system, {_BY_HAND}.")
+
+
+def journal_backend(
+    point: RestorePoint,
+    runner: CommandRunner,
+    *,
+    platform: str = sys.platform,
+    native_wlan: Callable[[], WlanApi | None] = load_native_wlan,
+) -> WifiBackend | None:
+    """The kind of backend that wrote a crash journal, rebuilt from it so the next start
+    cleans up after it whichever backend is chosen now (``--wifi manual`` this time, say).
+    None where that kind cannot run here. Built only to restore and clean up: it never
+    creates a profile (so it needs no user name)."""
+    interface = point.interface
+    if interface is None:
+        return None
+    if point.backend is BackendKind.NETWORK_MANAGER and platform.startswith("linux"):
+        return NetworkManagerBackend(runner, interface, user="")
+    if point.backend is BackendKind.MACOS and platform == "darwin":
+        return MacWifiBackend(runner, interface)
+    if point.backend is BackendKind.WINDOWS and platform == "win32":
+        return WindowsWifiBackend(runner, interface, wlan=native_wlan())
+    return None

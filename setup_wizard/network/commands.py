@@ -2,7 +2,9 @@
 
 Every backend gets its runner injected, so tests replace the OS at the process boundary and
 assert the exact argument lists. The real runner forces English, UTF-8 output on POSIX so the
-few places that read message text (networksetup's exit-0 failures) see one language.
+few places that read message text (networksetup's exit-0 failures) see one language. On
+Windows it starts each tool with ``CREATE_NO_WINDOW``: a windowed app (no console of its
+own) otherwise flashes a console window for every netsh call.
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from setup_wizard.network.errors import CommandNotFound, CommandTimedOut
 
 log = logging.getLogger(__name__)
+
+#: Process creation flag (Win32 ``CREATE_NO_WINDOW``): run a console tool without a console
+#: window. Spelled out because ``subprocess.CREATE_NO_WINDOW`` exists only on Windows.
+CREATE_NO_WINDOW = 0x08000000
 
 
 @dataclass(frozen=True)
@@ -64,11 +70,13 @@ def english_environment(base: Mapping[str, str] | None = None) -> dict[str, str]
 class SubprocessRunner:
     """The real runner: ``asyncio.create_subprocess_exec`` with a deadline."""
 
-    def __init__(self, *, encoding: str | None = None) -> None:
+    def __init__(self, *, encoding: str | None = None, platform: str = sys.platform) -> None:
+        windows = platform == "win32"
         # netsh writes in the OEM code page ("oem" exists only on Windows); the POSIX tools
         # write UTF-8 under the environment above.
-        self._encoding = encoding or ("oem" if sys.platform == "win32" else "utf-8")
-        self._env = None if sys.platform == "win32" else english_environment()
+        self._encoding = encoding or ("oem" if windows else "utf-8")
+        self._env = None if windows else english_environment()
+        self._creation_flags = CREATE_NO_WINDOW if windows else 0
 
     async def run(
         self,
@@ -79,6 +87,10 @@ class SubprocessRunner:
         if not argv:
             raise ValueError("empty command")
         log.debug("running %s", argv)
+        # Popen refuses creationflags other than 0 outside Windows (and typeshed says so).
+        windows_only: dict[str, Any] = (
+            {"creationflags": self._creation_flags} if self._creation_flags else {}
+        )
         try:
             process = await asyncio.create_subprocess_exec(
                 *argv,
@@ -86,6 +98,7 @@ class SubprocessRunner:
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
                 env=self._env,
+                **windows_only,
             )
         except FileNotFoundError as error:
             raise CommandNotFound(

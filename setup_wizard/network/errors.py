@@ -57,6 +57,16 @@ class NetworkNotFound(JoinFailed):
     """The network (or the saved profile, or the adapter) does not exist (nmcli exit code 10)."""
 
 
+class WifiOff(WifiError):
+    """The computer's Wi-Fi is switched off (or in airplane mode). The person turns it on;
+    the app never switches the radio itself, so it is left as it was found."""
+
+
+class InvalidNetworkName(WifiError, ValueError):
+    """A network name no Wi-Fi network can have (over 32 bytes), refused before any tool
+    runs."""
+
+
 class ScanUnavailable(WifiError):
     """The list of nearby networks cannot be read here; type the name or join by hand."""
 

@@ -1,13 +1,19 @@
-"""This computer's IPv4 addresses: a supporting signal that it is on the Photon's network.
+"""This computer's IPv4 addresses: where it stands on the Photon's subnet.
 
 An address in the Photon's /24 (192.168.0.x for a real device) makes "on the Photon's
 network" likely, but many home routers use the same subnet, so only the device probe
-decides. The adapter is tiny so tests feed it fake interface tables.
+decides. The address on the Wi-Fi interface is also the one to send from: when Ethernet
+reaches a router on the same subnet, packets to 192.168.0.1 would otherwise go there.
+The adapter is tiny so tests feed it fake interface tables.
+
+Interface names are the address table's own: ``wlp2s0`` or ``en0``, but on Windows the
+adapter GUID (``{5F3C…}``), which is never shown to a person.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
 from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network
 from typing import Protocol
@@ -51,6 +57,43 @@ def photon_subnet(device_host: str) -> IPv4Network | None:
     if not isinstance(host, IPv4Address) or host.is_loopback or not host.is_private:
         return None
     return IPv4Network(f"{host}/24", strict=False)
+
+
+_GUID = re.compile(
+    r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
+)
+
+
+def same_interface(name: str, other: str) -> bool:
+    """Whether two names are the same interface (Windows GUIDs come with or without braces
+    and in either case)."""
+    return name.strip("{}").lower() == other.strip("{}").lower()
+
+
+def shown_name(name: str) -> str | None:
+    """The interface name as a person may read it, or None for a Windows adapter GUID."""
+    return None if _GUID.fullmatch(name) else name
+
+
+@dataclass(frozen=True)
+class SubnetUse:
+    """Which of this computer's addresses lie in the Photon's subnet: on the Wi-Fi
+    interface, and elsewhere (a competing route, e.g. Ethernet to a home router)."""
+
+    wifi: list[InterfaceAddress]
+    others: list[InterfaceAddress]
+
+
+def subnet_use(table: InterfaceTable, device_host: str, wifi_interface: str | None) -> SubnetUse:
+    """This computer's Photon-subnet addresses, split by whether they are on
+    ``wifi_interface`` (None: unknown, everything counts as elsewhere)."""
+    found = addresses_on_photon_subnet(table, device_host)
+    on_wifi = [
+        entry
+        for entry in found
+        if wifi_interface is not None and same_interface(entry.interface, wifi_interface)
+    ]
+    return SubnetUse(on_wifi, [entry for entry in found if entry not in on_wifi])
 
 
 def addresses_on_photon_subnet(table: InterfaceTable, device_host: str) -> list[InterfaceAddress]:

@@ -1,12 +1,21 @@
 """macOS: ``networksetup`` and ``system_profiler`` (wifi-join.md §4).
 
-Two facts shape this backend. ``networksetup -setairportnetwork`` exits 0 even when it
-fails, so its text decides. And current macOS hides SSIDs from apps without Location
-Services permission (``<redacted>``, or "You are not associated" on macOS 15+), so the
-previous network is often unknown: then the Wi-Fi is power-cycled and macOS rejoins its
-preferred network by itself, after the Photon (which joining made a preferred network) has
-been taken off that list where macOS allows it. Whether the computer really reached the
-Photon, or really left it, is decided by the device probe, never by an SSID.
+Three facts shape this backend. ``networksetup -setairportnetwork`` exits 0 even when it
+fails, so its text decides (read line by line, with network names taken out first: a name
+may contain "error"). Current macOS hides SSIDs from apps without Location Services
+permission (``<redacted>``, or "You are not associated" on macOS 15+), so the previous
+network is often unknown: then the Wi-Fi is power-cycled and macOS rejoins its preferred
+network by itself. And joining makes the Photon a preferred network, which only an
+administrator may remove: the app tries, checks the list, and tells the person the one step
+that removes it if it is still there. Whether the computer really reached the Photon, or
+really left it, is decided by the device probe, never by an SSID.
+
+The Wi-Fi device is found in any language: the hardware port is "Wi-Fi" in English but
+"WLAN" in German, so port names only order the candidates, and the device is the first one
+``-getairportpower`` reports a power state for (other devices print "… is not a Wi-Fi
+interface"). That answer also says whether Wi-Fi is on, and the command takes a moment,
+where ``system_profiler SPAirPortDataType`` (whose interface names would also do) takes
+seconds.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from setup_wizard.network.backend import (
     BackendKind,
@@ -32,6 +43,7 @@ from setup_wizard.network.errors import (
     NoWifiAdapter,
     ScanUnavailable,
     WifiError,
+    WifiOff,
 )
 
 log = logging.getLogger(__name__)
@@ -42,23 +54,68 @@ JOIN_TIMEOUT = 45.0
 SCAN_TIMEOUT = 30.0  # system_profiler takes seconds
 REDACTED = "<redacted>"
 _CURRENT_PREFIX = "Current Wi-Fi Network: "
-_NOT_FOUND = ("could not find network",)
-_FAILED = ("failed to join network", "could not connect", "error", "unable to", "failed")
-_REFUSED = ("administrator", "not authorized", "authorization")
+# Failure lines of networksetup start with these (wifiwand's list, and recorded output).
+_NOT_FOUND = re.compile(r"^\s*could not find network\b", re.IGNORECASE | re.MULTILINE)
+_FAILED = re.compile(
+    r"^\s*(?:failed to join|could not join|could not connect|unable to|\*\* error|error\b)"
+    r"|is not a wi-fi interface",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REFUSED = re.compile(r"administrator|not authorized|authorization", re.IGNORECASE)
+_POWER = re.compile(r"\((?P<device>[^()]+)\):\s*(?P<state>On|Off)\s*$", re.MULTILINE)
+# Hardware port names of the Wi-Fi device in the languages we know of; others are found by
+# asking each device (see the module docstring).
+_WIFI_PORT = re.compile(r"wi-?fi|airport|wlan|wireless", re.IGNORECASE)
+_PREFERRED_HEADING = "Preferred networks on"
 
 
-def parse_wifi_device(text: str) -> str | None:
-    """The device (``en0``…) of the "Wi-Fi" (formerly "AirPort") block of
-    ``networksetup -listallhardwareports``."""
+@dataclass(frozen=True)
+class HardwarePort:
+    port: str
+    device: str
+
+
+def parse_hardware_ports(text: str) -> list[HardwarePort]:
+    """The ``Hardware Port`` / ``Device`` pairs of ``networksetup -listallhardwareports``
+    (the labels are English in every language; the port names are not)."""
+    ports: list[HardwarePort] = []
     port: str | None = None
     for line in text.splitlines():
         key, _, value = line.partition(":")
         key, value = key.strip(), value.strip()
         if key == "Hardware Port":
             port = value
-        elif key == "Device" and port in ("Wi-Fi", "AirPort"):
-            return value or None
+        elif key == "Device" and port is not None and value:
+            ports.append(HardwarePort(port, value))
+            port = None
+    return ports
+
+
+def wifi_candidates(ports: Iterable[HardwarePort]) -> list[str]:
+    """Devices to ask, the ones whose port is named like Wi-Fi first."""
+    listed = list(ports)
+    likely = [p.device for p in listed if _WIFI_PORT.search(p.port)]
+    return likely + [p.device for p in listed if p.device not in likely]
+
+
+def parse_airport_power(text: str, device: str) -> bool | None:
+    """``-getairportpower <device>``: True for "Wi-Fi Power (en1): On", False for "Off",
+    None for a device that is not Wi-Fi ("en4 is not a Wi-Fi interface.")."""
+    for match in _POWER.finditer(text):
+        if match.group("device") == device:
+            return match.group("state") == "On"
     return None
+
+
+def parse_preferred_networks(text: str) -> list[str]:
+    """``-listpreferredwirelessnetworks <device>``: the names, each on a line after a tab,
+    under a heading that recent macOS versions leave out."""
+    names = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(_PREFERRED_HEADING):
+            continue
+        names.append(line[1:] if line.startswith("\t") else line.strip())
+    return names
 
 
 def parse_current_network(text: str) -> str | None:
@@ -79,24 +136,29 @@ def parse_summary_ssid(text: str) -> str | None:
     return None if not ssid or ssid == REDACTED else ssid
 
 
-def check_networksetup(result: CommandResult, *, doing: str) -> None:
-    """networksetup reports failure in its text and usually still exits 0."""
+def check_networksetup(result: CommandResult, *, doing: str, names: Iterable[str] = ()) -> None:
+    """networksetup reports failure in its text and usually still exits 0. ``names`` (the
+    networks in the command) are taken out of the text before it is read, so "Removed
+    Error-Lab from the preferred networks list" is not mistaken for an error."""
     text = result.output.strip()
-    lowered = text.lower()
+    scrubbed = text
+    for name in names:
+        if name:
+            scrubbed = scrubbed.replace(name, "“network”")
     first = text.splitlines()[0] if text else f"exit code {result.returncode}"
-    if any(marker in lowered for marker in _REFUSED):
+    if _REFUSED.search(scrubbed):
         raise NotAuthorized(
             f"macOS asked for an administrator to {doing}. You'll join the Photon's network "
             "yourself from the Wi-Fi menu in the menu bar.",
             detail=first,
         )
-    if any(marker in lowered for marker in _NOT_FOUND):
+    if _NOT_FOUND.search(scrubbed):
         raise NetworkNotFound(
             f"macOS could not find the network to {doing}. Check that the Photon is blinking "
             "dark blue and close to this computer, then try again.",
             detail=first,
         )
-    if result.returncode != 0 or any(marker in lowered for marker in _FAILED):
+    if result.returncode != 0 or _FAILED.search(scrubbed):
         raise JoinFailed(
             f"macOS could not {doing}. Check that the Photon is blinking dark blue, then try "
             "again, or join its network from the Wi-Fi menu in the menu bar.",
@@ -149,6 +211,8 @@ def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork],
 
 class MacWifiBackend(WifiBackend):
     kind = BackendKind.MACOS
+    # networksetup fails to join before the Mac leaves its network: nothing to restore.
+    join_failure_changes_nothing = True
 
     def __init__(self, runner: CommandRunner, device: str) -> None:
         self._runner = runner
@@ -158,11 +222,27 @@ class MacWifiBackend(WifiBackend):
     def capabilities(self) -> Capabilities:
         return Capabilities(can_scan=True, can_join=True)
 
-    async def _networksetup(self, *args: str, doing: str, seconds: float = QUICK) -> None:
+    async def _networksetup(
+        self, *args: str, doing: str, names: Iterable[str] = (), seconds: float = QUICK
+    ) -> None:
         result = await self._runner.run([NETWORKSETUP, *args], timeout=seconds)
-        check_networksetup(result, doing=doing)
+        check_networksetup(result, doing=doing, names=names)
+
+    async def _ensure_wifi_on(self) -> None:
+        """Refuse to go on with Wi-Fi off; the person turns it on, never the app (so the
+        power-cycle of a restore only ever runs on Wi-Fi that was on)."""
+        result = await self._runner.run(
+            [NETWORKSETUP, "-getairportpower", self.device], timeout=QUICK
+        )
+        if parse_airport_power(result.output, self.device) is False:
+            raise WifiOff(
+                "Wi-Fi is turned off on this Mac. Turn it on in the Wi-Fi menu in the menu "
+                "bar (top right), then try again.",
+                detail=result.output.strip(),
+            )
 
     async def scan(self) -> list[VisibleNetwork]:
+        await self._ensure_wifi_on()
         result = await self._runner.run(
             ["system_profiler", "SPAirPortDataType", "-json"], timeout=SCAN_TIMEOUT
         )
@@ -183,38 +263,48 @@ class MacWifiBackend(WifiBackend):
         return networks
 
     async def snapshot(self, photon_ssid: str) -> RestorePoint:
+        await self._ensure_wifi_on()
         return RestorePoint(
             backend=self.kind,
             photon_ssid=photon_ssid,
             interface=self.device,
-            previous=await self._current_ssid(),
+            previous=await self._current_ssid(self.device),
         )
 
-    async def _current_ssid(self) -> str | None:
+    async def _current_ssid(self, device: str) -> str | None:
         """The current SSID if macOS tells us; None is common and fine (see module doc)."""
-        result = await self._runner.run(
-            [NETWORKSETUP, "-getairportnetwork", self.device], timeout=QUICK
-        )
+        result = await self._runner.run([NETWORKSETUP, "-getairportnetwork", device], timeout=QUICK)
         ssid = parse_current_network(result.stdout)
         if ssid is None:
-            summary = await self._runner.run(["ipconfig", "getsummary", self.device], timeout=QUICK)
+            summary = await self._runner.run(["ipconfig", "getsummary", device], timeout=QUICK)
             ssid = parse_summary_ssid(summary.stdout) if summary.returncode == 0 else None
         return ssid
 
     async def join(self, point: RestorePoint) -> None:
         await self._networksetup(
             "-setairportnetwork", self.device, point.photon_ssid,
-            doing=f"join “{point.photon_ssid}”", seconds=JOIN_TIMEOUT,
+            doing=f"join “{point.photon_ssid}”", names=(point.photon_ssid,),
+            seconds=JOIN_TIMEOUT,
         )  # fmt: skip
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
         device = point.interface or self.device
-        await self._forget(device, point.photon_ssid)
+        leftover = await self._forget(device, point.photon_ssid)
+        report = await self._rejoin(device, point)
+        return RestoreReport(
+            self.kind,
+            report.actions,
+            (*report.problems, *leftover),
+            report.user_action_needed,
+        )
+
+    async def _rejoin(self, device: str, point: RestorePoint) -> RestoreReport:
         if point.previous:
             try:
                 await self._networksetup(
                     "-setairportnetwork", device, point.previous,
-                    doing=f"rejoin “{point.previous}”", seconds=JOIN_TIMEOUT,
+                    doing=f"rejoin “{point.previous}”", names=(point.previous,),
+                    seconds=JOIN_TIMEOUT,
                 )  # fmt: skip
                 return RestoreReport(self.kind, (f"Reconnected to “{point.previous}”.",))
             except WifiError as error:
@@ -246,17 +336,31 @@ class MacWifiBackend(WifiBackend):
             ("Turned Wi-Fi off and on so macOS rejoins your usual network.",),
         )
 
-    async def _forget(self, device: str, ssid: str) -> None:
+    async def _forget(self, device: str, ssid: str) -> tuple[str, ...]:
         """Take the Photon off macOS's preferred networks, which ``-setairportnetwork`` put
-        it on, so that Wi-Fi coming back on does not rejoin it. This may need an
-        administrator; without one the session's device check catches a rejoin."""
+        it on, so that macOS does not rejoin it later. That needs an administrator and fails
+        quietly without one, so the list decides; returns what is left for the person."""
         try:
             await self._networksetup(
                 "-removepreferredwirelessnetwork", device, ssid,
-                doing=f"forget “{ssid}”",
+                doing=f"forget “{ssid}”", names=(ssid,),
             )  # fmt: skip
         except WifiError as error:
             log.info("could not remove %s from the preferred networks: %s", ssid, error.detail)
+        listed = await self._runner.run(
+            [NETWORKSETUP, "-listpreferredwirelessnetworks", device], timeout=QUICK
+        )
+        names = parse_preferred_networks(listed.stdout) if listed.returncode == 0 else None
+        if names is not None and ssid not in names and REDACTED not in names:
+            return ()
+        known = names is not None and ssid in names
+        log.info("%s is %s a preferred network", ssid, "still" if known else "perhaps still")
+        return (
+            f"macOS {'still remembers' if known else 'may still remember'} the Photon's "
+            f"network “{ssid}” and could join it again by itself. To remove it, open System "
+            f"Settings › Wi-Fi, click “…” next to “{ssid}” under Known Networks, and choose "
+            "“Remove From List”.",
+        )
 
     async def _power_on(self, device: str) -> bool:
         """Turn Wi-Fi on, trying twice: failing here leaves the computer with no Wi-Fi."""
@@ -269,14 +373,28 @@ class MacWifiBackend(WifiBackend):
                 return True
         return False
 
+    async def on_photon(self, point: RestorePoint) -> bool | None:
+        ssid = await self._current_ssid(point.interface or self.device)
+        return None if ssid is None else ssid == point.photon_ssid
+
+    async def clean_up(self, point: RestorePoint) -> RestoreReport:
+        return RestoreReport(
+            self.kind,
+            problems=await self._forget(point.interface or self.device, point.photon_ssid),
+        )
+
 
 async def detect_macos(runner: CommandRunner) -> MacWifiBackend:
+    """The Wi-Fi device in any language: the first candidate that reports a Wi-Fi power
+    state (see the module docstring)."""
     result = await runner.run([NETWORKSETUP, "-listallhardwareports"], timeout=QUICK)
-    device = parse_wifi_device(result.stdout) if result.returncode == 0 else None
-    if device is None:
-        raise NoWifiAdapter(
-            "macOS reports no Wi-Fi adapter, so the app can't join the Photon's network "
-            "by itself. If you have Wi-Fi, join it from the Wi-Fi menu in the menu bar.",
-            detail=result.output.strip(),
-        )
-    return MacWifiBackend(runner, device)
+    ports = parse_hardware_ports(result.stdout) if result.returncode == 0 else []
+    for device in wifi_candidates(ports):
+        power = await runner.run([NETWORKSETUP, "-getairportpower", device], timeout=QUICK)
+        if parse_airport_power(power.output, device) is not None:
+            return MacWifiBackend(runner, device)
+    raise NoWifiAdapter(
+        "macOS reports no Wi-Fi adapter, so the app can't join the Photon's network "
+        "by itself. If you have Wi-Fi, join it from the Wi-Fi menu in the menu bar.",
+        detail=result.output.strip(),
+    )

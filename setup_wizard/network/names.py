@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from setup_wizard.network.errors import InvalidNetworkName
+
 DEFAULT_PREFIX = "Photon-"
+MAX_SSID_BYTES = 32  # IEEE 802.11: an SSID is 0 to 32 octets
 _STANDARD_SUFFIX = re.compile(r"[2-9A-HJ-NP-Z]{4}|[2-9A-HJ-NP-Z]{6}")
 
 
@@ -60,4 +63,17 @@ class PhotonNames:
         assert suffix is not None
         if _STANDARD_SUFFIX.fullmatch(suffix.upper()):
             suffix = suffix.upper()
-        return self.prefix + suffix
+        return check_ssid(self.prefix + suffix)
+
+
+def check_ssid(ssid: str) -> str:
+    """``ssid`` if a Wi-Fi network can have that name; else InvalidNetworkName, before any
+    OS tool sees it (nmcli, networksetup and netsh each fail differently on it)."""
+    size = len(ssid.encode("utf-8"))
+    if size > MAX_SSID_BYTES:
+        raise InvalidNetworkName(
+            f"“{ssid}” cannot be a Wi-Fi network name: names are at most {MAX_SSID_BYTES} "
+            f"bytes and this one has {size}. Check what you typed against the name in "
+            "your Wi-Fi menu."
+        )
+    return ssid

@@ -1,11 +1,14 @@
 """Linux: NetworkManager through ``nmcli`` (wifi-join.md §3.1).
 
 The Photon gets a private (``connection.permissions user:<login>``), never-autoconnecting
-profile with ``ipv4.never-default`` so a wired default route survives. State is kept by
-connection UUID, never by name (names repeat and may contain ``:``). The app chooses that
-UUID itself (``connection.uuid`` on ``connection add``, NetworkManager 1.42 and later), so
-the crash journal names the profile before it exists. The user's own profile is never taken
-``down`` (that would stop it autoconnecting); it is brought back ``up``.
+profile with ``ipv4.never-default`` so a wired default route survives, and the lowest route
+metric there is, so that its 192.168.0.0/24 route wins over an Ethernet link to a home
+router on the same subnet. State is kept by connection UUID, never by name (names repeat
+and may contain ``:``). The app chooses that UUID itself (``connection.uuid`` on
+``connection add``, NetworkManager 1.42 and later), so the crash journal names the profile
+before it exists. The user's own profile is never taken ``down`` (that would stop it
+autoconnecting); it is brought back ``up``, and only a Wi-Fi connection counts as the one
+to go back to (a VPN on the same device does not).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from setup_wizard.network.errors import (
     NotAuthorized,
     NoWifiAdapter,
     WifiError,
+    WifiOff,
 )
 
 log = logging.getLogger(__name__)
@@ -41,6 +45,12 @@ log = logging.getLogger(__name__)
 NMCLI = "nmcli"
 WAIT_SECONDS = 30  # nmcli's own --wait for activations (its default is 90)
 QUICK = 15.0  # runner deadline for commands that only read or write settings
+WIRELESS = "802-11-wireless"  # connection TYPE of a Wi-Fi profile
+# The lowest metric there is. NetworkManager's defaults start at 30 (loopback), 50 (VPN,
+# WireGuard), 100 (Ethernet), 600 (Wi-Fi): nm_device_get_route_metric_default() in
+# src/core/devices/nm-device.c. The metric also applies to address prefix routes (libnm
+# NMSettingIPConfig:route-metric), which is what 192.168.0.1 is reached by.
+PHOTON_ROUTE_METRIC = 0
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _REFUSALS = ("not authorized", "insufficient privileges", "permission denied", "access denied")
 
@@ -142,6 +152,37 @@ def parse_permissions(text: str) -> NmPermissions:
         network_control=values.get(base + "network-control", "no"),
         modify_own=values.get(base + "settings.modify.own", "no"),
         wifi_scan=values.get(base + "wifi.scan", "no"),
+    )
+
+
+@dataclass(frozen=True)
+class NmRadio:
+    """``nmcli -t -f WIFI-HW,WIFI radio``: the hardware switch (``missing`` where there is
+    none to report) and the software one, ``enabled`` or ``disabled`` (terse output is never
+    translated: src/nmcli/general.c)."""
+
+    hardware: str
+    software: str
+
+    @property
+    def off(self) -> bool:
+        return "disabled" in (self.hardware, self.software)
+
+
+def parse_radio(text: str) -> NmRadio | None:
+    rows = terse_rows(text, 2)
+    return NmRadio(*rows[0]) if rows else None
+
+
+def wifi_off_error(radio: NmRadio) -> WifiOff:
+    where = (
+        "with the Wi-Fi key or switch on the computer, or by turning airplane mode off"
+        if radio.hardware == "disabled"
+        else "in the network menu of your desktop"
+    )
+    return WifiOff(
+        f"Wi-Fi is turned off on this computer. Turn it on {where}, then try again.",
+        detail=f"WIFI-HW={radio.hardware} WIFI={radio.software}",
     )
 
 
@@ -248,9 +289,20 @@ class NetworkManagerBackend(WifiBackend):
         check(result, doing=doing)
         return result
 
+    async def _ensure_wifi_on(self) -> None:
+        """Refuse to go on with the radio off (NetworkManager would list no networks and
+        fail to activate with misleading errors); the person turns it on, not the app."""
+        result = await self._nmcli(
+            "-t", "-f", "WIFI-HW,WIFI", "radio", doing="check whether Wi-Fi is on"
+        )  # fmt: skip
+        radio = parse_radio(result.stdout)
+        if radio is not None and radio.off:
+            raise wifi_off_error(radio)
+
     async def scan(self) -> list[VisibleNetwork]:
         if not self._can_scan:
             return await super().scan()
+        await self._ensure_wifi_on()
         # "auto" rescans only if the list is older than 30 s; NM rate-limits scans anyway.
         result = await self._nmcli(
             "-t", "-f", "SSID,SIGNAL", "device", "wifi", "list",
@@ -259,15 +311,25 @@ class NetworkManagerBackend(WifiBackend):
         )  # fmt: skip
         return parse_wifi_list(result.stdout)
 
-    async def snapshot(self, photon_ssid: str) -> RestorePoint:
+    async def _current(self, interface: str) -> NmActiveConnection | None:
+        """The Wi-Fi connection active on ``interface``: never a VPN (or anything else)
+        that NetworkManager also lists on that device."""
         result = await self._nmcli(
             "-t", "-f", "UUID,TYPE,DEVICE,NAME", "connection", "show", "--active",
             doing="read the current connection",
         )  # fmt: skip
-        current = next(
-            (c for c in parse_active_connections(result.stdout) if c.device == self.interface),
+        return next(
+            (
+                c
+                for c in parse_active_connections(result.stdout)
+                if c.device == interface and c.type == WIRELESS
+            ),
             None,
         )
+
+    async def snapshot(self, photon_ssid: str) -> RestorePoint:
+        await self._ensure_wifi_on()
+        current = await self._current(self.interface)
         return RestorePoint(
             backend=self.kind,
             photon_ssid=photon_ssid,
@@ -292,6 +354,7 @@ class NetworkManagerBackend(WifiBackend):
             "connection.permissions", f"user:{self._user}",
             "ipv4.method", "auto",
             "ipv4.never-default", "yes",
+            "ipv4.route-metric", str(PHOTON_ROUTE_METRIC),
             "ipv6.method", "ignore",
         )  # fmt: skip
         doing = "create a connection for the Photon's network"
@@ -325,45 +388,89 @@ class NetworkManagerBackend(WifiBackend):
             await self._delete(point.temporary_profile)
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
-        actions: list[str] = []
+        """Bring the previous connection back up, then delete the Photon's profile. If the
+        previous one does not come back, NetworkManager picks a saved network, but only
+        after the Photon's profile is gone (else it may pick that again), and the report
+        says "reconnected" only once the active connection is the previous one."""
         problems: list[str] = []
-        rejoin_by_hand = False
         interface = point.interface or self.interface
-        if point.previous:
-            try:
-                await self._nmcli(
-                    "--wait", str(WAIT_SECONDS), "connection", "up",
-                    "uuid", point.previous, "ifname", interface,
-                    doing=f"reconnect to “{point.previous_name}”", seconds=WAIT_SECONDS + 15,
-                )  # fmt: skip
-                actions.append(f"Reconnected to “{point.previous_name}”.")
-            except WifiError as error:
-                log.warning("restoring %s failed: %s (%s)", point.previous, error, error.detail)
-                if await self._let_network_manager_choose(interface):
-                    actions.append("Reconnected Wi-Fi to a saved network.")
-                else:
-                    rejoin_by_hand = True
-                    problems.append(
-                        f"Could not reconnect to “{point.previous_name}”: choose it in the "
-                        "system Wi-Fi menu."
-                    )
-        if point.temporary_profile:
-            try:
-                if await self._delete(point.temporary_profile):
-                    actions.append("Removed the temporary Photon connection.")
-            except WifiError as error:
-                log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
-                problems.append(
-                    f"Could not remove the temporary connection "
-                    f"“{temporary_profile_name(point.photon_ssid)}”; you can delete it in "
-                    "the network settings."
+        back = bool(point.previous) and await self._up(point, interface)
+        removed, leftover = await self._remove_temporary(point)
+        problems.extend(leftover)
+        rejoin_by_hand = False
+        if point.previous and not back:
+            now = (
+                await self._current_or_none(interface)
+                if await self._let_network_manager_choose(interface)
+                else None
+            )
+            back = now is not None and now.uuid == point.previous
+            if now is None:
+                rejoin_by_hand = True
+                problems.insert(
+                    0,
+                    f"Could not reconnect to “{point.previous_name}”: choose it in the "
+                    "system Wi-Fi menu.",
                 )
-        return RestoreReport(
-            self.kind,
-            tuple(actions),
-            tuple(problems),
-            user_action_needed=rejoin_by_hand,
+            elif not back:
+                problems.insert(
+                    0,
+                    f"Could not reconnect to “{point.previous_name}”; Wi-Fi is on “{now.name}” "
+                    f"instead. If you need “{point.previous_name}”, choose it in the system "
+                    "Wi-Fi menu.",
+                )
+        actions = [f"Reconnected to “{point.previous_name}”."] if back else []
+        actions.extend(removed)
+        return RestoreReport(self.kind, tuple(actions), tuple(problems), rejoin_by_hand)
+
+    async def _up(self, point: RestorePoint, interface: str) -> bool:
+        assert point.previous is not None
+        try:
+            await self._nmcli(
+                "--wait", str(WAIT_SECONDS), "connection", "up",
+                "uuid", point.previous, "ifname", interface,
+                doing=f"reconnect to “{point.previous_name}”", seconds=WAIT_SECONDS + 15,
+            )  # fmt: skip
+        except WifiError as error:
+            log.warning("restoring %s failed: %s (%s)", point.previous, error, error.detail)
+            return False
+        return True
+
+    async def _current_or_none(self, interface: str) -> NmActiveConnection | None:
+        try:
+            return await self._current(interface)
+        except WifiError as error:
+            log.warning("could not read the current connection: %s", error.detail)
+            return None
+
+    async def _remove_temporary(self, point: RestorePoint) -> tuple[list[str], list[str]]:
+        """Delete the Photon's profile: (what was done, what is left for the person)."""
+        if not point.temporary_profile:
+            return [], []
+        try:
+            removed = await self._delete(point.temporary_profile)
+        except WifiError as error:
+            log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
+            return [], [
+                f"Could not remove the temporary connection "
+                f"“{temporary_profile_name(point.photon_ssid)}”; you can delete it in the "
+                "network settings."
+            ]
+        return (["Removed the temporary Photon connection."] if removed else []), []
+
+    async def on_photon(self, point: RestorePoint) -> bool | None:
+        try:
+            current = await self._current(point.interface or self.interface)
+        except WifiError as error:
+            log.info("could not read the current connection: %s", error.detail)
+            return None
+        return current is not None and (
+            current.uuid == point.temporary_profile or self.is_temporary_profile(current.name)
         )
+
+    async def clean_up(self, point: RestorePoint) -> RestoreReport:
+        removed, leftover = await self._remove_temporary(point)
+        return RestoreReport(self.kind, tuple(removed), tuple(leftover))
 
     async def _let_network_manager_choose(self, interface: str) -> bool:
         """Fallback: ``device connect`` lets NM pick a profile by its autoconnect rules."""
@@ -443,23 +550,34 @@ async def detect_network_manager(runner: CommandRunner, *, user: str) -> Network
     )  # fmt: skip
     devices = parse_devices(status.stdout)
     interface = choose_wifi_device(devices)
+    if interface is None:
+        # Every Wi-Fi adapter is unavailable. With the radio switched off that is the
+        # person's to change: keep the automatic path, and the session asks them to turn
+        # Wi-Fi on. Otherwise (missing firmware, unmanaged) joining by hand is the way.
+        radio = parse_radio(
+            (await nmcli("-t", "-f", "WIFI-HW,WIFI", "radio", doing="check Wi-Fi")).stdout
+        )
+        wifi = [d for d in devices if d.type == "wifi"]
+        if radio is None or not radio.off:
+            raise AutomaticJoinUnavailable(
+                "NetworkManager reports the Wi-Fi adapter as not ready (or not managed by "
+                "it), so you'll join the Photon's network yourself from the system Wi-Fi "
+                "menu once Wi-Fi works.",
+                detail=", ".join(f"{d.name}={d.state}" for d in wifi),
+            )
+        interface = next((d.name for d in wifi if d.state == "unavailable"), wifi[0].name)
     return NetworkManagerBackend(runner, interface, user=user, can_scan=permissions.can_scan)
 
 
-def choose_wifi_device(devices: Sequence[NmDevice]) -> str:
-    """The Wi-Fi adapter to use: a connected one first, then any usable one."""
+def choose_wifi_device(devices: Sequence[NmDevice]) -> str | None:
+    """The Wi-Fi adapter to use: a connected one first, then any usable one; None if every
+    Wi-Fi adapter is unavailable (switched off, or not managed by NetworkManager)."""
     wifi = [d for d in devices if d.type == "wifi"]
-    usable = [d for d in wifi if d.state not in ("unmanaged", "unavailable")]
-    if not usable:
-        if wifi:
-            raise AutomaticJoinUnavailable(
-                "Wi-Fi is switched off (or not managed by NetworkManager). Turn Wi-Fi on, "
-                "then join the Photon's network from the system Wi-Fi menu.",
-                detail=", ".join(f"{d.name}={d.state}" for d in wifi),
-            )
+    if not wifi:
         raise NoWifiAdapter(
             "NetworkManager found no Wi-Fi adapter on this computer, so the app can't join "
             "the Photon's network by itself. If you have Wi-Fi, join it from the system menu.",
         )
+    usable = [d for d in wifi if d.state not in ("unmanaged", "unavailable")]
     connected = [d for d in usable if d.state.startswith("connected")]
-    return (connected or usable)[0].name
+    return (connected or usable)[0].name if usable else None

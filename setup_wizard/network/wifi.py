@@ -7,6 +7,12 @@ success, on error and on cancellation (the restore runs to its end, shielded, an
 cancellation goes on). After the restore it checks that the device has gone quiet: if it
 still answers, the report tells the person which network to leave. A refusal from the OS
 (polkit, no location permission) turns the session into the manual path instead of failing.
+
+The yielded address carries this computer's own address on the Wi-Fi interface
+(``local_host``), so the device client sends from there even when Ethernet reaches a home
+router on the same 192.168.0.0/24. After a crash, ``recover`` rebuilds the backend that
+wrote the journal, asks whether the computer is still on the Photon's network, and then
+restores, or only cleans up what was left behind.
 """
 
 from __future__ import annotations
@@ -31,17 +37,22 @@ from setup_wizard.network.backend import (
     VisibleNetwork,
     WifiBackend,
 )
+from setup_wizard.network.choice import journal_backend
+from setup_wizard.network.commands import SubprocessRunner
 from setup_wizard.network.errors import (
     AutomaticJoinUnavailable,
     DeviceNotFound,
+    JoinFailed,
     JournalUnreadable,
     WifiError,
 )
 from setup_wizard.network.interfaces import (
+    InterfaceAddress,
     InterfaceTable,
     NetifacesTable,
-    addresses_on_photon_subnet,
     photon_subnet,
+    shown_name,
+    subnet_use,
 )
 from setup_wizard.network.journal import RestoreJournal
 from setup_wizard.network.manual import (
@@ -50,7 +61,7 @@ from setup_wizard.network.manual import (
     rejoin_instructions,
     wifi_menu_hint,
 )
-from setup_wizard.network.names import PhotonNames
+from setup_wizard.network.names import PhotonNames, check_ssid
 from setup_wizard.network.probes import DeviceProbe, InternetProbe, default_device_probe, poll_until
 
 log = logging.getLogger(__name__)
@@ -108,6 +119,7 @@ class PhotonWifi:
         interfaces: InterfaceTable | None = None,
         on_notice: Callable[[WifiNotice], None] | None = None,
         platform: str = sys.platform,
+        recovery_backend: Callable[[RestorePoint], WifiBackend | None] | None = None,
     ) -> None:
         self._backend = backend
         self.device_address = device_address or DeviceAddress()
@@ -119,9 +131,14 @@ class PhotonWifi:
         self._interfaces = interfaces or NetifacesTable()
         self._on_notice = on_notice
         self._platform = platform
+        self._recovery_backend = recovery_backend or (
+            lambda point: journal_backend(point, SubprocessRunner(), platform=platform)
+        )
         self._wake = asyncio.Event()
         self._in_session = False
         self.last_restore: RestoreReport | None = None
+        self.home_network: str | None = None
+        """The Wi-Fi the computer was on when the last session began, as a person names it."""
         self.last_device_info: DeviceInfo | None = None
 
     @property
@@ -160,6 +177,8 @@ class PhotonWifi:
             raise RuntimeError("a Photon session is already open")
         if ssid is None and not self.joins_by_hand:
             raise ValueError("choose the Photon's network (its SSID) before joining it")
+        if ssid is not None:
+            check_ssid(ssid)  # before any tool sees it
         self._in_session = True
         backend = self._backend
         point: RestorePoint | None = None
@@ -171,12 +190,18 @@ class PhotonWifi:
                 log.info("joining %s with %s", ssid, backend.kind)
                 try:
                     point = self._never_back_to_a_photon(backend, await backend.snapshot(ssid))
+                    self.home_network = point.previous_label or point.previous
                     await self._write_journal(point)
                     self._notify(NoticeKind.JOINING, f"Joining the Photon's network “{ssid}”…")
                     point = await backend.prepare(point)
                     await self._write_journal(point)
                     switched = True
-                    await backend.join(point)
+                    try:
+                        await backend.join(point)
+                    except JoinFailed:
+                        # macOS fails before leaving its network: nothing to give back.
+                        switched = not backend.join_failure_changes_nothing
+                        raise
                 except AutomaticJoinUnavailable as refusal:
                     if point is not None:
                         await finish_even_if_cancelled(self._discard(backend, point))
@@ -184,8 +209,12 @@ class PhotonWifi:
                     self._switch_to_manual(refusal)
             if by_hand:
                 self._notify(NoticeKind.JOIN_BY_HAND, self.join_instructions(ssid))
-            address = backend.device_address_for(ssid, self.device_address)
-            await self._wait_for_device(address, by_hand=by_hand)
+            address = await self._wait_for_device(
+                backend.device_address_for(ssid, self.device_address),
+                by_hand=by_hand,
+                interface=backend.address_interface(point) if point else None,
+                label=point.interface if point else None,
+            )
             yield address
         finally:
             try:
@@ -238,43 +267,89 @@ class PhotonWifi:
             log.warning("could not undo the join preparation: %s (%s)", error, error.detail)
         await self._clear_journal()
 
-    async def _wait_for_device(self, address: DeviceAddress, *, by_hand: bool) -> None:
+    async def _wait_for_device(
+        self,
+        address: DeviceAddress,
+        *,
+        by_hand: bool,
+        interface: str | None,
+        label: str | None,
+    ) -> DeviceAddress:
+        """Probe until the device answers; the address it answered at, with this computer's
+        Wi-Fi address as ``local_host`` once DHCP has given it one."""
         timeout = self.timing.manual_timeout if by_hand else self.timing.join_timeout
         if not by_hand:
             self._notify(NoticeKind.WAITING_FOR_DEVICE, "Waiting for the Photon to answer…")
+        answered = address
 
         async def attempt(left: float) -> DeviceInfo | None:
-            return await self._probe(address, timeout=min(self.timing.probe_timeout, left))
+            nonlocal answered
+            answered = self._from_wifi(address, interface)
+            return await self._probe(answered, timeout=min(self.timing.probe_timeout, left))
 
         info = await poll_until(
             attempt, timeout=timeout, interval=self.timing.poll_interval, wake=self._wake
         )
         if info is None:
-            raise DeviceNotFound(self._not_found_message(address, timeout))
+            raise DeviceNotFound(self._not_found_message(address, timeout, interface, label))
         self.last_device_info = info
-        log.info("device answered at %s", address)
+        log.info("device answered at %s (from %s)", answered, answered.local_host or "any")
         self._notify(NoticeKind.DEVICE_ANSWERED, "The Photon answers.")
+        return answered
 
-    def _not_found_message(self, address: DeviceAddress, timeout: float) -> str:
+    def _from_wifi(self, address: DeviceAddress, interface: str | None) -> DeviceAddress:
+        """``address`` sent from this computer's address on the Wi-Fi interface, where it has
+        one on the Photon's subnet (never on loopback, where simulated Photons live)."""
+        if interface is None or photon_subnet(address.host) is None:
+            return address
+        use = subnet_use(self._interfaces, address.host, interface)
+        local = str(use.wifi[0].address) if use.wifi else None
+        return dataclasses.replace(address, local_host=local)
+
+    def _not_found_message(
+        self, address: DeviceAddress, timeout: float, interface: str | None, label: str | None
+    ) -> str:
         waited = f"within {timeout:g} seconds"
         advice = (
             "Check that the Photon's light blinks dark blue (hold its SETUP button for about "
             "3 seconds), then try again."
         )
-        if photon_subnet(address.host) is None:
+        subnet = photon_subnet(address.host)
+        if subnet is None:
             return f"Nothing answered as a Photon at {address} {waited}. {advice}"
-        nearby = addresses_on_photon_subnet(self._interfaces, address.host)
+        use = subnet_use(self._interfaces, address.host, interface)
+        # The Wi-Fi interface unknown (joined by hand), two connections on the subnet
+        # compete all the same.
+        competing = use.others if interface is not None else _on_other_interfaces(use.others)
+        if competing:
+            if interface is not None:
+                who = (
+                    f"Another connection of this computer ({_listed(competing)}) also uses"
+                    if len(competing) == 1
+                    else f"Other connections of this computer ({_listed(competing)}) also use"
+                )
+            else:
+                who = f"Several connections of this computer ({_listed(competing)}) use"
+            return (
+                f"Nothing answered as a Photon at {address.host} {waited}. {who} the Photon's "
+                f"addresses ({subnet}), so the app may be reaching your router instead of the "
+                "Photon: unplug the network cable or turn off the connection that is not the "
+                f"Photon's Wi-Fi, then try again. {advice}"
+            )
+        nearby = use.wifi or use.others
         if nearby:
             here = nearby[0]
+            name = label if use.wifi and label else shown_name(here.interface)
+            where = f" on “{name}”" if name else ""
             return (
-                f"This computer has the address {here.address} on “{here.interface}”, the kind "
+                f"This computer has the address {here.address}{where}, the kind "
                 f"the Photon hands out, but nothing answered as a Photon at {address.host} "
                 f"{waited}. Your own router may use the same addresses, so the computer may "
                 f"still be on your usual network. {advice}"
             )
         return (
             f"The Photon did not answer {waited}, and this computer has no address from the "
-            f"Photon's network ({photon_subnet(address.host)}), so it is probably not joined "
+            f"Photon's network ({subnet}), so it is probably not joined "
             f"to it. {advice}"
         )
 
@@ -331,25 +406,34 @@ class PhotonWifi:
             )
         return report
 
-    async def _still_on_photon(self, backend: WifiBackend, point: RestorePoint) -> bool:
-        """Whether the device answers at any moment of ``timing.leave_check`` after the
-        restore: the restore did not take, or the OS went back to the Photon (still in
-        listening mode when the session ended early, and on macOS a preferred network)."""
+    async def _still_on_photon(
+        self, backend: WifiBackend, point: RestorePoint, within: float | None = None
+    ) -> bool:
+        """Whether the device answers at any moment of ``within`` seconds (by default
+        ``timing.leave_check``, after a restore: it did not take, or the OS went back to
+        the Photon, still in listening mode when the session ended early, and on macOS a
+        preferred network)."""
         address = backend.device_address_for(point.photon_ssid, self.device_address)
+        interface = backend.address_interface(point)
 
         async def attempt(left: float) -> DeviceInfo | None:
-            return await self._probe(address, timeout=min(self.timing.probe_timeout, left))
+            bound = self._from_wifi(address, interface)
+            return await self._probe(bound, timeout=min(self.timing.probe_timeout, left))
 
         info = await poll_until(
-            attempt, timeout=self.timing.leave_check, interval=self.timing.poll_interval
+            attempt,
+            timeout=self.timing.leave_check if within is None else within,
+            interval=self.timing.poll_interval,
         )
         if info is not None:
-            log.warning("the device still answers at %s after the restore", address)
+            log.warning("the device answers at %s", address)
         return info is not None
 
     async def recover(self) -> RestoreReport | None:
         """At start-up: if an earlier run died while on a Photon's network, give the Wi-Fi
-        back now. Returns what was done, or None if there was nothing to do."""
+        back now; if it died elsewhere, clean up what it left (a temporary profile) without
+        touching the current connection. Done by the kind of backend that wrote the journal,
+        whichever is chosen now. Returns what was done, or None if there was nothing to do."""
         try:
             point = await self._journal.load()
         except JournalUnreadable as error:
@@ -363,20 +447,42 @@ class PhotonWifi:
             return None
         if point is None:
             return None
-        log.info("recovering Wi-Fi from a journal of %s", point.created_at)
-        if point.backend is self._backend.kind:
-            return await self._restore(self._backend, point)
-        await self._clear_journal()
+        log.info("recovering Wi-Fi from a %s journal of %s", point.backend, point.created_at)
         if point.backend in (BackendKind.SIMULATED, BackendKind.MANUAL):
+            await self._clear_journal()
             return None  # nothing real was changed
-        return RestoreReport(
-            point.backend,
-            problems=(
-                f"An earlier session may have left this computer on “{point.photon_ssid}”. "
-                f"If so, choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
-            ),
-            user_action_needed=True,
+        backend = (
+            self._backend if point.backend is self._backend.kind else self._recovery_backend(point)
         )
+        if backend is None:
+            await self._clear_journal()
+            return RestoreReport(
+                point.backend,
+                problems=(
+                    f"An earlier session may have left this computer on “{point.photon_ssid}”. "
+                    f"If so, choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                ),
+                user_action_needed=True,
+            )
+        if await self._still_joined(backend, point):
+            return await self._restore(backend, point)
+        report = await backend.clean_up(point)
+        await self._clear_journal()
+        log.info("cleaned up after an earlier session: %s", report.message or "nothing left")
+        return report if report.actions or report.problems else None
+
+    async def _still_joined(self, backend: WifiBackend, point: RestorePoint) -> bool:
+        """Whether the crashed session's Photon network is still this computer's: the
+        backend's word where it has one, else whether the device answers. Unknown counts
+        as joined: restoring then is the safe side."""
+        try:
+            joined = await backend.on_photon(point)
+        except WifiError as error:  # e.g. the tool is gone since
+            log.warning("could not tell where the computer is: %s (%s)", error, error.detail)
+            joined = None
+        if joined is None and backend.answer_means_joined:
+            joined = await self._still_on_photon(backend, point, within=self.timing.probe_timeout)
+        return joined is not False
 
     async def wait_for_internet(
         self,
@@ -404,6 +510,20 @@ class PhotonWifi:
         log.debug("notice %s: %s", kind, message)
         if self._on_notice is not None:
             self._on_notice(WifiNotice(kind, message))
+
+
+def _on_other_interfaces(found: list[InterfaceAddress]) -> list[InterfaceAddress]:
+    """``found`` if it spans two interfaces or more, else nothing."""
+    return found if len({entry.interface for entry in found}) > 1 else []
+
+
+def _listed(found: list[InterfaceAddress]) -> str:
+    """“eth0”, 192.168.0.10; … for a message (a Windows adapter GUID is no name to show)."""
+    shown = []
+    for entry in found:
+        name = shown_name(entry.interface)
+        shown.append(f"“{name}”, {entry.address}" if name else f"{entry.address}")
+    return "; ".join(shown)
 
 
 async def finish_even_if_cancelled(work: Coroutine[Any, Any, T]) -> T:

@@ -3,9 +3,15 @@
 netsh output is translated into the Windows display language, so nothing here depends on
 the words: interface blocks are found by their GUID value, the interface name is the first
 line of its block, "connected" means the block has an ``SSID`` line (a technical term left
-untranslated), success is the exit code, and the Windows 11 24H2 location refusal is
-recognised by the ``ms-settings:privacy-location`` address it prints. The only translated
-word read is the "Profile" key, with a fallback to the profile list.
+untranslated; a hidden network has an empty one), success is the exit code, and the
+Windows 11 24H2 location refusal is recognised by the ``ms-settings:privacy-location``
+address it prints. The only translated word read is the "Profile" key, with a fallback to
+the profile list.
+
+netsh also writes in the OEM code page, where a name outside it (an emoji, another script)
+becomes "?". Such names, and the radio state (worded in the display language), are read
+through the Native Wifi API instead (``wlanapi.py``) where it is available. The GUIDs that
+tie the two together never appear in messages.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from setup_wizard.network.backend import (
     BackendKind,
@@ -35,9 +43,13 @@ from setup_wizard.network.errors import (
     NoWifiAdapter,
     ScanUnavailable,
     WifiError,
+    WifiOff,
 )
+from setup_wizard.network.wlanapi import WlanApi, WlanApiError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 NETSH = "netsh"
 QUICK = 15.0
@@ -46,11 +58,20 @@ LOCATION_SETTINGS = "ms-settings:privacy-location"
 _GUID = re.compile(
     r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
 )
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[^:]*?)\s*: (?P<value>.*)$")
+# "key : value"; netsh ends the line after the colon when the value is empty (a hidden SSID).
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[^:]*?)\s*:(?: (?P<value>.*))?$")
 # "Profile" in the display languages we know; other languages fall back to the profile list.
 _PROFILE_KEYS = frozenset({"profile", "profil", "perfil", "profilo", "profiel"})
 _SSID_HEADING = re.compile(r"^SSID \d+\s*:(?: (?P<ssid>.*))?$")
 _PERCENT = re.compile(r"^(\d{1,3})\s?%$")
+# The radio state's on/off words, where the API cannot be asked (English, German).
+_RADIO_OFF_WORDS = frozenset({"off", "aus"})
+
+
+def mangled(name: str | None) -> bool:
+    """Whether netsh could not carry a name in the OEM code page ("?" for each character it
+    lacks; U+FFFD where the bytes did not decode)."""
+    return name is not None and ("?" in name or "\ufffd" in name)
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,7 @@ class NetshInterface:
     guid: str
     ssid: str | None = None
     profile: str | None = None
+    radio_off: bool | None = None  # None: the words are not ones we know
 
 
 def _key_values(block: list[str]) -> list[tuple[str, str]]:
@@ -68,8 +90,26 @@ def _key_values(block: list[str]) -> list[tuple[str, str]]:
     for line in block:
         match = _KEY_VALUE.match(line)
         if match:
-            pairs.append((match.group("key"), match.group("value")))
+            pairs.append((match.group("key"), match.group("value") or ""))
     return pairs
+
+
+def _radio_off(block: list[str]) -> bool | None:
+    """The radio state is the one value that goes on over a second line ("Hardware On" /
+    "Software Off"); off if either part ends in an off word we know, None if unknown."""
+    for index, line in enumerate(block[:-1]):
+        follower = block[index + 1]
+        match = _KEY_VALUE.match(line)
+        if match and not _KEY_VALUE.match(follower) and follower.startswith(" "):
+            words = [
+                part.split()[-1].lower()
+                for part in (match.group("value") or "", follower)
+                if part.split()
+            ]
+            if any(word in _RADIO_OFF_WORDS for word in words):
+                return True
+            return False if {"on", "ein"} & set(words) else None
+    return None
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -94,7 +134,8 @@ def parse_interfaces(text: str) -> list[NetshInterface]:
         name = pairs[0][1].strip()  # the first line of a block is the interface name
         ssid = next((v for k, v in pairs if k == "SSID"), None)
         profile = next((v for k, v in pairs if k.lower() in _PROFILE_KEYS), None)
-        found.append(NetshInterface(name, guid.strip("{}").lower(), ssid, profile))
+        guid_key = guid.strip("{}").lower()
+        found.append(NetshInterface(name, guid_key, ssid, profile, _radio_off(block)))
     return found
 
 
@@ -107,7 +148,7 @@ def parse_profile_names(text: str) -> list[str]:
         if not line.startswith(" "):
             continue
         match = _KEY_VALUE.match(line)
-        if match and match.group("value").strip():
+        if match and (match.group("value") or "").strip():
             names.append(match.group("value"))
     return names
 
@@ -127,7 +168,7 @@ def parse_networks(text: str) -> list[VisibleNetwork]:
             continue
         if current and line.startswith(" "):
             match = _KEY_VALUE.match(line)
-            percent = _PERCENT.match(match.group("value").strip()) if match else None
+            percent = _PERCENT.match((match.group("value") or "").strip()) if match else None
             if percent:
                 signal = int(percent.group(1))
                 known = networks.get(current)
@@ -167,8 +208,11 @@ def open_network_profile(profile_name: str, ssid: str) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
 
 
+TEMPORARY_PREFIX = "photon-setup-"
+
+
 def temporary_profile_name(ssid: str) -> str:
-    return f"photon-setup-{ssid}"
+    return TEMPORARY_PREFIX + ssid
 
 
 _JOIN_ADVICE = (
@@ -192,24 +236,66 @@ def _check(result: CommandResult, *, doing: str, joining: bool = False) -> None:
         raise failure(f"Windows could not {doing}. {advice}", detail=result.output.strip())
 
 
+_WIFI_OFF = (
+    "Wi-Fi is turned off on this computer. Turn it on from the network icon in the taskbar "
+    "(bottom right), or turn airplane mode off, then try again."
+)
+
+
 class WindowsWifiBackend(WifiBackend):
     kind = BackendKind.WINDOWS
 
     def __init__(
-        self, runner: CommandRunner, interface: str, *, temporary_folder: Path | None = None
+        self,
+        runner: CommandRunner,
+        interface: str,
+        *,
+        guid: str | None = None,
+        wlan: WlanApi | None = None,
+        temporary_folder: Path | None = None,
     ) -> None:
         self._runner = runner
-        self.interface = interface
+        self.interface = interface  # the name netsh takes ("Wi-Fi"), shown to people
+        self.guid = guid  # ties netsh, the API and the address table together; never shown
+        self._wlan = wlan
         self._temporary_folder = temporary_folder
 
     @property
     def capabilities(self) -> Capabilities:
         return Capabilities(can_scan=True, can_join=True)
 
+    def address_interface(self, point: RestorePoint) -> str | None:
+        return self.guid  # the address table names Windows adapters by GUID
+
     async def _netsh(self, *args: str, doing: str, joining: bool = False) -> CommandResult:
         result = await self._runner.run([NETSH, "wlan", *args], timeout=QUICK)
         _check(result, doing=doing, joining=joining)
         return result
+
+    async def _native(self, read: Callable[[WlanApi, str], T]) -> T | None:
+        """``read(api, guid)`` in a thread; None where the API is missing or refuses."""
+        if self._wlan is None or self.guid is None:
+            return None
+        try:
+            return await asyncio.to_thread(read, self._wlan, self.guid)
+        except WlanApiError as error:
+            log.info("Native Wifi call failed: %s", error)
+            return None
+
+    async def _read_interface(self) -> NetshInterface | None:
+        result = await self._netsh("show", "interfaces", doing="read the current Wi-Fi")
+        found = parse_interfaces(result.stdout)
+        if self.guid is not None:
+            return next((i for i in found if i.guid == self.guid), None)
+        return next((i for i in found if i.name == self.interface), None)
+
+    async def _ensure_wifi_on(self, mine: NetshInterface | None) -> None:
+        """Refuse to go on with the radio off; the person turns it on, never the app."""
+        off = await self._native(lambda api, guid: api.radio_off(guid))
+        if off is None:
+            off = mine.radio_off if mine else None
+        if off:
+            raise WifiOff(_WIFI_OFF)
 
     async def scan(self) -> list[VisibleNetwork]:
         # netsh lists Windows' own periodic scan results; it has no rescan command.
@@ -221,36 +307,60 @@ class WindowsWifiBackend(WifiBackend):
         except LocationPermissionDenied as refusal:
             raise ScanUnavailable(refusal.message, detail=refusal.detail) from refusal
         except WifiError as error:
+            # "The wireless local area network interface is powered down…", in any language.
+            try:
+                mine = await self._read_interface()
+            except WifiError:
+                mine = None
+            await self._ensure_wifi_on(mine)
             raise ScanUnavailable(
                 "Windows could not list Wi-Fi networks. Type the Photon's network name, or "
                 "join it from the network icon in the taskbar.",
                 detail=error.detail,
             ) from error
-        return parse_networks(result.stdout)
+        networks = parse_networks(result.stdout)
+        if any(mangled(n.ssid) for n in networks):
+            native = await self._native(lambda api, guid: api.visible_networks(guid))
+            if native is not None:
+                networks = native
+        return networks
 
     async def snapshot(self, photon_ssid: str) -> RestorePoint:
-        result = await self._netsh("show", "interfaces", doing="read the current Wi-Fi")
-        mine = next((i for i in parse_interfaces(result.stdout) if i.name == self.interface), None)
+        mine = await self._read_interface()
+        await self._ensure_wifi_on(mine)
+        ssid = mine.ssid if mine else None
         profile = mine.profile if mine else None
-        if mine and mine.ssid is not None and profile is None:
-            profile = await self._profile_named(mine.ssid)
+        if ssid is not None and (profile is None or mangled(profile) or mangled(ssid)):
+            native = await self._native(lambda api, guid: api.current_connection(guid))
+            if native is not None:
+                profile, ssid = native.profile, native.ssid
+        if ssid is not None and profile is None:
+            profile = await self._profile_named(ssid)
         return RestorePoint(
             backend=self.kind,
             photon_ssid=photon_ssid,
             interface=self.interface,
             previous=profile,
-            previous_label=mine.ssid if mine else None,
+            previous_label=ssid,
+            # Named before it exists, so the journal holds it before netsh adds it.
+            temporary_profile=temporary_profile_name(photon_ssid),
         )
 
-    async def _profile_named(self, ssid: str) -> str | None:
-        """Windows names a profile after its SSID unless someone renamed it."""
+    async def _profile_names(self) -> list[str]:
         result = await self._netsh(
             "show", "profiles", f"interface={self.interface}", doing="list Wi-Fi profiles"
         )
-        return ssid if ssid in parse_profile_names(result.stdout) else None
+        return parse_profile_names(result.stdout)
+
+    async def _profile_named(self, ssid: str) -> str | None:
+        """Windows names a profile after its SSID unless someone renamed it."""
+        return ssid if ssid in await self._profile_names() else None
+
+    def is_temporary_profile(self, name: str) -> bool:
+        return name.startswith(TEMPORARY_PREFIX)
 
     async def prepare(self, point: RestorePoint) -> RestorePoint:
-        name = temporary_profile_name(point.photon_ssid)
+        name = point.temporary_profile or temporary_profile_name(point.photon_ssid)
         xml = open_network_profile(name, point.photon_ssid)
         path = await asyncio.to_thread(self._write_profile, xml)
         try:
@@ -284,13 +394,39 @@ class WindowsWifiBackend(WifiBackend):
         if point.temporary_profile:
             await self._delete(point)
 
-    async def _delete(self, point: RestorePoint) -> None:
+    async def _delete(self, point: RestorePoint) -> bool:
+        """Delete the Photon's profile; False if there was none (the journal names it before
+        it is added). netsh's "not found" is translated, so the profile list decides."""
         assert point.temporary_profile is not None
-        await self._netsh(
-            "delete", "profile", f"name={point.temporary_profile}",
-            f"interface={point.interface or self.interface}",
-            doing="remove the Photon's profile",
-        )  # fmt: skip
+        try:
+            await self._netsh(
+                "delete", "profile", f"name={point.temporary_profile}",
+                f"interface={point.interface or self.interface}",
+                doing="remove the Photon's profile",
+            )  # fmt: skip
+        except LocationPermissionDenied:
+            raise
+        except WifiError:
+            if point.temporary_profile not in await self._profile_names():
+                return False
+            raise
+        return True
+
+    async def _remove_temporary(self, point: RestorePoint) -> tuple[list[str], list[str]]:
+        """Delete the Photon's profile: (what was done, what is left for the person)."""
+        if not point.temporary_profile:
+            return [], []
+        try:
+            # Deleting the profile in use also disconnects, so Windows rejoins a network it
+            # joins automatically when the previous one was unknown.
+            removed = await self._delete(point)
+        except WifiError as error:
+            log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
+            return [], [
+                f"Could not remove the temporary Wi-Fi profile “{point.temporary_profile}”;"
+                " you can forget that network in Settings › Network & internet › Wi-Fi."
+            ]
+        return (["Removed the temporary Photon profile."] if removed else []), []
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
         actions: list[str] = []
@@ -311,21 +447,26 @@ class WindowsWifiBackend(WifiBackend):
                     f"Could not reconnect to “{point.previous_name}”: choose it from the "
                     "network icon in the taskbar."
                 )
-        if point.temporary_profile:
-            try:
-                # Deleting the profile in use also disconnects, so Windows rejoins a network
-                # it joins automatically when the previous one was unknown.
-                await self._delete(point)
-                actions.append("Removed the temporary Photon profile.")
-            except WifiError as error:
-                log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
-                problems.append(
-                    f"Could not remove the temporary Wi-Fi profile “{point.temporary_profile}”;"
-                    " you can forget that network in Settings › Network & internet › Wi-Fi."
-                )
+        removed, leftover = await self._remove_temporary(point)
+        actions.extend(removed)
+        problems.extend(leftover)
         if not point.previous:
             actions.append("Windows rejoins a network it joins automatically.")
         return RestoreReport(self.kind, tuple(actions), tuple(problems), rejoin_by_hand)
+
+    async def on_photon(self, point: RestorePoint) -> bool | None:
+        try:
+            mine = await self._read_interface()
+        except WifiError as error:
+            log.info("could not read the current Wi-Fi: %s", error.detail)
+            return None
+        if mine is None or mine.ssid is None:
+            return False
+        return mine.profile == point.temporary_profile or mine.ssid == point.photon_ssid
+
+    async def clean_up(self, point: RestorePoint) -> RestoreReport:
+        removed, leftover = await self._remove_temporary(point)
+        return RestoreReport(self.kind, tuple(removed), tuple(leftover))
 
 
 def _remove(path: str) -> None:
@@ -333,12 +474,15 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-async def detect_windows(runner: CommandRunner) -> WindowsWifiBackend:
-    """Preflight: an interface to use, and location access (24H2) to read it."""
+async def detect_windows(runner: CommandRunner, wlan: WlanApi | None = None) -> WindowsWifiBackend:
+    """Preflight: an interface to use, and location access (24H2) to read it. The interface
+    name netsh takes comes from the API where netsh could not print it."""
     result = await runner.run([NETSH, "wlan", "show", "interfaces"], timeout=QUICK)
     if location_refused(result):
         raise refusal_error(result)
     interfaces = parse_interfaces(result.stdout) if result.returncode == 0 else []
+    if not interfaces and wlan is not None:
+        interfaces = await asyncio.to_thread(_native_interfaces, wlan)
     if not interfaces:
         raise NoWifiAdapter(
             "Windows reports no Wi-Fi adapter (or its WLAN service is stopped), so the app "
@@ -347,4 +491,23 @@ async def detect_windows(runner: CommandRunner) -> WindowsWifiBackend:
             detail=result.output.strip(),
         )
     connected = [i for i in interfaces if i.ssid is not None]
-    return WindowsWifiBackend(runner, (connected or interfaces)[0].name)
+    chosen = (connected or interfaces)[0]
+    name = chosen.name
+    if mangled(name) and wlan is not None:
+        try:
+            name = await asyncio.to_thread(wlan.alias, chosen.guid)
+        except WlanApiError as error:
+            log.info("could not read the Wi-Fi interface's name: %s", error)
+    return WindowsWifiBackend(runner, name, guid=chosen.guid, wlan=wlan)
+
+
+def _native_interfaces(wlan: WlanApi) -> list[NetshInterface]:
+    """The API's view, where netsh listed nothing readable."""
+    try:
+        return [
+            NetshInterface(wlan.alias(i.guid), i.guid, "" if i.connected else None)
+            for i in wlan.interfaces()
+        ]
+    except WlanApiError as error:
+        log.info("Native Wifi interfaces unavailable: %s", error)
+        return []

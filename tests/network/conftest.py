@@ -27,6 +27,7 @@ def fast() -> WifiTiming:
         join_timeout=0.1,
         manual_timeout=0.1,
         internet_timeout=0.1,
+        leave_check=0.05,
         poll_interval=0.01,
         probe_timeout=0.05,
     )

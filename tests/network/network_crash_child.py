@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from network_fakes import StubDevice, network_manager_runner, nm_backend
+from network_fakes import FakeInterfaceTable, StubDevice, network_manager_runner, nm_backend
 
 from setup_wizard.network.journal import RestoreJournal
 from setup_wizard.network.wifi import PhotonWifi
@@ -26,6 +26,7 @@ async def main(folder: Path) -> None:
         nm_backend(runner),
         probe=StubDevice(),
         journal=RestoreJournal(folder),
+        interfaces=FakeInterfaceTable(),
     )
     async with wifi.photon_session("Photon-7KQX"):
         print("joined:", *(" ".join(call) for call in runner.calls), sep="\n", flush=True)

@@ -6,7 +6,8 @@ every argument list, so tests assert the exact command sequence. ``StubDevice`` 
 device probe for the real Photon address 192.168.0.1 without sending a packet; tests that
 exercise real probing use a simulated Photon on 127.0.0.1 instead. A runner can tell the
 device that a command took the computer off the Photon's network (``when``), so the
-session's check after a restore sees what a real computer would.
+session's check after a restore sees what a real computer would. ``FakeWlan`` stands in for
+the Windows Native Wifi API, the one boundary that is not a process.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from pathlib import Path
 
 from setup_wizard.device.address import DeviceAddress
 from setup_wizard.device.models import DeviceInfo
+from setup_wizard.network.backend import VisibleNetwork
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.interfaces import InterfaceAddress
 from setup_wizard.network.nmcli import NetworkManagerBackend
 from setup_wizard.network.wifi import WifiTiming
+from setup_wizard.network.wlanapi import WlanApiError, WlanConnection, WlanInterface
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -99,10 +102,15 @@ DEVICE_ID = "3a0021000447343233323032"
 
 @dataclass
 class StubDevice:
-    """The device probe for a Photon at ``address``: answers while ``answering`` is set."""
+    """The device probe for a Photon at ``address``: answers while ``answering`` is set.
+
+    ``reachable_from`` models a competing route (Ethernet to a home router on the same
+    subnet): then only probes sent from that local address reach the Photon.
+    """
 
     address: DeviceAddress = PHOTON
     answering: bool = True
+    reachable_from: str | None = None
     probed: list[DeviceAddress] = field(default_factory=list)
     first_probe: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -116,7 +124,13 @@ class StubDevice:
         self.probed.append(address)
         self.first_probe.set()
         await asyncio.sleep(0)
-        if self.answering and address == self.address:
+        same = (address.host, address.tcp_port, address.http_port) == (
+            self.address.host,
+            self.address.tcp_port,
+            self.address.http_port,
+        )
+        reached = self.reachable_from is None or address.local_host == self.reachable_from
+        if self.answering and same and reached:
             return DeviceInfo(DEVICE_ID, claimed=False)
         return None
 
@@ -150,10 +164,49 @@ class FakeInterfaceTable:
         return list(self.entries)
 
 
+@dataclass
+class FakeWlan:
+    """The Native Wifi API of a Windows computer, as ``wlanapi.py`` decodes it; None for a
+    call means it fails (as on 24H2 without location access, error 5)."""
+
+    connection: WlanConnection | None = None
+    networks: list[VisibleNetwork] | None = None
+    radio_is_off: bool | None = False
+    aliases: dict[str, str] = field(default_factory=dict)
+    listed: list[WlanInterface] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+
+    def interfaces(self) -> list[WlanInterface]:
+        self.calls.append("interfaces")
+        return list(self.listed)
+
+    def current_connection(self, guid: str) -> WlanConnection | None:
+        self.calls.append(f"current_connection {guid}")
+        return self.connection
+
+    def visible_networks(self, guid: str) -> list[VisibleNetwork]:
+        self.calls.append(f"visible_networks {guid}")
+        if self.networks is None:
+            raise WlanApiError("WlanGetAvailableNetworkList failed with error 5", 5)
+        return list(self.networks)
+
+    def radio_off(self, guid: str) -> bool:
+        self.calls.append(f"radio_off {guid}")
+        if self.radio_is_off is None:
+            raise WlanApiError("WlanQueryInterface(4) failed with error 5", 5)
+        return self.radio_is_off
+
+    def alias(self, guid: str) -> str:
+        self.calls.append(f"alias {guid}")
+        return self.aliases[guid]
+
+
 # --- a NetworkManager laptop, shared by the nmcli tests and the crash-recovery child ----------
 
 HOME_UUID = "6f2c1c1e-8a3b-4c5d-9e0f-112233445566"
 TEMP_UUID = "0b6f4e7e-2f0c-4f52-9a43-6c1f1d1e9a10"
+NM_RADIO = ("nmcli", "-t", "-f", "WIFI-HW,WIFI", "radio")
+#: Reads the active connections: the snapshot, and the checks of where the computer is.
 NM_SNAPSHOT = ("nmcli", "-t", "-f", "UUID,TYPE,DEVICE,NAME", "connection", "show", "--active")
 NM_ADD = ("nmcli", "connection", "add")
 NM_JOIN = ("nmcli", "--wait", "30", "connection", "up", "uuid", TEMP_UUID, "ifname", "wlp2s0")
@@ -177,6 +230,7 @@ def network_manager_runner() -> FakeRunner:
     )
     runner.on("nmcli", "-t", "-f", "PERMISSION,VALUE", stdout=fixture("nmcli/permissions.txt"))
     runner.on("nmcli", "-t", "-f", "DEVICE,TYPE,STATE", stdout=fixture("nmcli/device_status.txt"))
+    runner.on(*NM_RADIO, stdout=fixture("nmcli/radio_enabled.txt"))
     runner.on(*NM_SNAPSHOT, stdout=fixture("nmcli/active_connections.txt"))
     runner.on("nmcli", "-t", "-f", "SSID,SIGNAL", stdout=fixture("nmcli/wifi_list.txt"))
     runner.on(*NM_ADD, stdout=fixture("nmcli/connection_add.txt"))

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from setup_wizard.network.commands import SubprocessRunner, english_environment
+from setup_wizard.network.commands import CREATE_NO_WINDOW, SubprocessRunner, english_environment
 from setup_wizard.network.errors import CommandNotFound, CommandTimedOut
 
 
@@ -75,3 +75,22 @@ async def test_cancelling_a_command_kills_the_tool() -> None:
             await task
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # killed and reaped
+
+
+@pytest.mark.parametrize(("platform", "flags"), [("win32", CREATE_NO_WINDOW), ("linux", None)])
+async def test_on_windows_tools_start_without_a_console_window(
+    monkeypatch: pytest.MonkeyPatch, platform: str, flags: int | None
+) -> None:
+    # A windowed app flashes a console for every netsh call unless CREATE_NO_WINDOW is set;
+    # outside Windows, Popen refuses the flag. Seen at the call, since netsh is not here.
+    seen: dict[str, object] = {}
+
+    async def no_such_tool(*argv: str, **options: object) -> asyncio.subprocess.Process:
+        seen.update(options)
+        raise FileNotFoundError(argv[0])
+
+    monkeypatch.setattr(asyncio, "create_subprocess_exec", no_such_tool)
+    with pytest.raises(CommandNotFound):
+        await SubprocessRunner(platform=platform).run(["netsh", "wlan"], timeout=5)
+    assert seen.get("creationflags") == flags
+    assert CREATE_NO_WINDOW == 0x08000000  # the Win32 value (Process Creation Flags)

@@ -14,9 +14,11 @@ from network_fakes import (
     NM_DEVICE_CONNECT,
     NM_JOIN,
     NM_LEAVING,
+    NM_RADIO,
     NM_SNAPSHOT,
     PHOTON,
     TEMP_UUID,
+    FakeInterfaceTable,
     FakeRunner,
     StubDevice,
     device_left_by,
@@ -34,6 +36,7 @@ from setup_wizard.network.errors import (
     NetworkNotFound,
     NotAuthorized,
     WifiError,
+    WifiOff,
 )
 from setup_wizard.network.journal import RestoreJournal
 from setup_wizard.network.manual import ManualBackend
@@ -48,7 +51,7 @@ from setup_wizard.network.nmcli import (
 from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice, WifiTiming
 
 SSID = "Photon-7KQX"
-SNAPSHOT, ADD, JOIN = NM_SNAPSHOT, NM_ADD, NM_JOIN
+RADIO, SNAPSHOT, ADD, JOIN = NM_RADIO, NM_SNAPSHOT, NM_ADD, NM_JOIN
 BACK_HOME, DELETE, DEVICE_CONNECT = NM_BACK_HOME, NM_DELETE, NM_DEVICE_CONNECT
 nm_runner = network_manager_runner
 
@@ -65,12 +68,14 @@ def nm_wifi(
     device: StubDevice | None = None,
     notices: list[WifiNotice] | None = None,
     timing: WifiTiming | None = None,
+    table: FakeInterfaceTable | None = None,
 ) -> PhotonWifi:
     return PhotonWifi(
         nm_backend(runner),
         probe=device or device_left_by(runner, *NM_LEAVING),
         journal=journal,
         timing=timing or BRISK,
+        interfaces=table or FakeInterfaceTable(),
         on_notice=None if notices is None else notices.append,
     )
 
@@ -168,7 +173,9 @@ async def test_a_user_network_manager_refuses_joins_by_hand() -> None:
 @pytest.mark.parametrize(
     ("status", "reason"),
     [
-        ("nmcli/device_status_wifi_off.txt", "Wi-Fi is switched off"),
+        # Unavailable with the radio on: missing firmware, say; nothing the person can
+        # switch on. (Unavailable with the radio off: see the Wi-Fi-off tests below.)
+        ("nmcli/device_status_wifi_off.txt", "not ready"),
         ("nmcli/device_status_no_wifi.txt", "no Wi-Fi adapter"),
     ],
 )
@@ -179,6 +186,58 @@ async def test_no_usable_wifi_adapter_joins_by_hand(status: str, reason: str) ->
     )
     assert not backend.capabilities.can_join
     assert reason in (backend.capabilities.why_not or "")
+
+
+# --- Wi-Fi switched off ------------------------------------------------------------------------
+
+
+def wifi_off_runner(radio: str = "nmcli/radio_wifi_off.txt") -> FakeRunner:
+    return (
+        nm_runner()
+        .on(
+            "nmcli",
+            "-t",
+            "-f",
+            "DEVICE,TYPE,STATE",
+            stdout=fixture("nmcli/device_status_wifi_off.txt"),
+        )
+        .on(*RADIO, stdout=fixture(radio))
+    )
+
+
+async def test_wifi_switched_off_asks_the_person_to_turn_it_on_and_changes_nothing(
+    journal: RestoreJournal,
+) -> None:
+    runner = wifi_off_runner()
+    backend = await choose_backend(
+        "auto", runner=runner, platform="linux", which=lambda _: "/usr/bin/nmcli", user="alice"
+    )
+    # Still the automatic path: once Wi-Fi is on again, joining works by itself.
+    assert isinstance(backend, NetworkManagerBackend)
+    assert backend.interface == "wlp2s0"
+    wifi = PhotonWifi(backend, probe=StubDevice(), journal=journal, timing=BRISK)
+    runner.calls.clear()
+
+    with pytest.raises(WifiOff, match=r"Wi-Fi is turned off on this computer\. Turn it on in"):
+        await wifi.find_photons()
+    with pytest.raises(WifiOff, match="Turn it on in the network menu of your desktop"):
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+
+    assert runner.calls == [RADIO, RADIO]  # looked, and touched nothing (no "radio wifi on")
+    assert not journal.path.exists()
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message == "Your Wi-Fi was not changed."
+
+
+async def test_a_hardware_switch_is_named_when_it_is_what_turned_wifi_off(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner().on(*RADIO, stdout=fixture("nmcli/radio_hardware_off.txt"))
+    with pytest.raises(WifiOff, match="Wi-Fi key or switch on the computer"):
+        async with nm_wifi(runner, journal).photon_session(SSID):
+            pytest.fail("must not start")
+    assert runner.calls == [RADIO]
 
 
 async def test_without_nmcli_installed_nothing_runs_and_the_person_joins_by_hand() -> None:
@@ -200,10 +259,11 @@ async def test_find_photons_lists_4_and_6_character_codes_strongest_first(
 
     assert [p.ssid for p in photons] == ["Photon-7KQX", "Photon-A2B4C6", "photon-h3rz"]
     assert runner.calls == [
+        RADIO,
         (
             "nmcli", "-t", "-f", "SSID,SIGNAL", "device", "wifi", "list",
             "ifname", "wlp2s0", "--rescan", "auto",
-        )
+        ),
     ]  # fmt: skip
 
 
@@ -220,8 +280,8 @@ async def test_session_snapshots_joins_and_restores_in_order(journal: RestoreJou
         assert journal.path.exists()  # written before the computer left its network
         during = len(runner.calls)
 
-    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, BACK_HOME, DELETE]
-    assert during == 3
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, JOIN, BACK_HOME, DELETE]
+    assert during == 4
     assert device.probed
     assert all(a == PHOTON for a in device.probed)
     assert not journal.path.exists()
@@ -246,6 +306,19 @@ async def test_temporary_profile_is_private_never_autoconnects_and_keeps_the_def
     assert settings["connection.autoconnect"] == "no"
     assert settings["ipv4.never-default"] == "yes"
     assert settings["connection.uuid"] == TEMP_UUID  # chosen by us, journalled before the add
+
+
+async def test_the_photon_profile_routes_before_any_other_link_on_the_same_subnet(
+    journal: RestoreJournal,
+) -> None:
+    # An Ethernet link to a home router on 192.168.0.0/24 has metric 100 (Wi-Fi 600, VPN
+    # 50, loopback 30: NetworkManager's defaults); the Photon's /24 must win over it.
+    runner = nm_runner()
+    async with nm_wifi(runner, journal).photon_session(SSID):
+        pass
+    (add,) = runner.calls_starting(*ADD)
+    settings = dict(zip(add[3::2], add[4::2], strict=True))
+    assert int(settings["ipv4.route-metric"]) < 30
 
 
 async def test_failure_inside_the_session_still_restores_and_propagates(
@@ -311,10 +384,21 @@ async def test_activation_failure_restores_previous_connection_and_reports(
     with pytest.raises(JoinFailed, match="blinking dark blue"):
         async with nm_wifi(runner, journal).photon_session(SSID):
             pytest.fail("the session must not start when joining failed")
-    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, BACK_HOME, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, JOIN, BACK_HOME, DELETE]
 
 
-async def test_when_the_previous_connection_cannot_come_back_nm_picks_a_saved_one(
+def photon_until_deleted(runner: FakeRunner) -> FakeRunner:
+    """NetworkManager's view while the Photon's profile exists: that profile is what is
+    active (and what ``device connect`` would pick); after the delete, the home network."""
+
+    def deleted() -> None:
+        runner.on(*SNAPSHOT, stdout=fixture("nmcli/active_connections.txt"))
+
+    runner.on(*SNAPSHOT, stdout=fixture("nmcli/active_connections_on_photon.txt"))
+    return runner.when(*DELETE, then=deleted)
+
+
+async def test_when_the_previous_connection_cannot_come_back_nm_picks_only_once_the_photon_is_gone(
     journal: RestoreJournal,
 ) -> None:
     runner = nm_runner().on(
@@ -322,10 +406,68 @@ async def test_when_the_previous_connection_cannot_come_back_nm_picks_a_saved_on
     )
     wifi = nm_wifi(runner, journal)
     async with wifi.photon_session(SSID):
-        pass
-    assert session_calls(runner)[-3:] == [BACK_HOME, DEVICE_CONNECT, DELETE]
+        photon_until_deleted(runner)
+    # The profile goes first: else "device connect" may well pick the Photon again. Then
+    # the report is made from what is really active.
+    assert session_calls(runner)[-4:] == [BACK_HOME, DELETE, DEVICE_CONNECT, SNAPSHOT]
     assert wifi.last_restore is not None
     assert wifi.last_restore.complete
+    assert wifi.last_restore.message == (
+        "Reconnected to “Café: 2.4GHz \\ upstairs”. Removed the temporary Photon connection."
+    )
+
+
+async def test_another_saved_network_is_not_reported_as_the_previous_one(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    runner = nm_runner().on(
+        *BACK_HOME, returncode=10, stderr=fixture("nmcli/connection_up_unknown.stderr")
+    )
+    wifi = nm_wifi(runner, journal, notices=notices)
+    async with wifi.photon_session(SSID):
+        runner.on(*SNAPSHOT, stdout=fixture("nmcli/active_connections_other_wifi.txt"))
+    report = wifi.last_restore
+    assert report is not None
+    assert report.actions == ("Removed the temporary Photon connection.",)
+    assert report.problems == (
+        "Could not reconnect to “Café: 2.4GHz \\ upstairs”; Wi-Fi is on “Nachbar Gast” instead. "
+        "If you need “Café: 2.4GHz \\ upstairs”, choose it in the system Wi-Fi menu.",
+    )
+    assert not report.user_action_needed  # on a network, just not the usual one
+    assert "Reconnected" not in report.message
+
+
+async def test_no_network_at_all_after_the_restore_asks_the_person_to_rejoin(
+    journal: RestoreJournal, notices: list[WifiNotice]
+) -> None:
+    runner = nm_runner().on(
+        *BACK_HOME, returncode=10, stderr=fixture("nmcli/connection_up_unknown.stderr")
+    )
+    runner.on(*DEVICE_CONNECT, returncode=4, stderr="Error: Connection activation failed.\n")
+    wifi = nm_wifi(runner, journal, notices=notices)
+    async with wifi.photon_session(SSID):
+        pass
+    assert session_calls(runner)[-3:] == [BACK_HOME, DELETE, DEVICE_CONNECT]
+    report = wifi.last_restore
+    assert report is not None
+    assert report.user_action_needed
+    assert report.problems[0] == (
+        "Could not reconnect to “Café: 2.4GHz \\ upstairs”: choose it in the system Wi-Fi menu."
+    )
+    assert notices[-1].kind is NoticeKind.REJOIN_BY_HAND
+
+
+async def test_a_vpn_on_the_wifi_device_is_not_the_network_to_go_back_to(
+    journal: RestoreJournal,
+) -> None:
+    # The VPN (listed first, on wlp2s0 too) would be brought "up" over the Photon's network.
+    runner = nm_runner().on(*SNAPSHOT, stdout=fixture("nmcli/active_connections_vpn.txt"))
+    wifi = nm_wifi(runner, journal)
+    async with wifi.photon_session(SSID):
+        note = await journal.load()
+        assert note is not None
+        assert (note.previous, note.previous_label) == (HOME_UUID, "Café: 2.4GHz \\ upstairs")
+    assert session_calls(runner)[-2:] == [BACK_HOME, DELETE]
 
 
 async def test_computer_not_on_wifi_before_only_loses_the_temporary_profile(
@@ -334,7 +476,7 @@ async def test_computer_not_on_wifi_before_only_loses_the_temporary_profile(
     runner = nm_runner().on(*SNAPSHOT, stdout=fixture("nmcli/active_connections_wired_only.txt"))
     async with nm_wifi(runner, journal).photon_session(SSID):
         pass
-    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, JOIN, DELETE]
 
 
 async def test_polkit_refusal_switches_to_joining_by_hand_without_touching_wifi(
@@ -350,7 +492,7 @@ async def test_polkit_refusal_switches_to_joining_by_hand_without_touching_wifi(
         assert address == PHOTON
 
     # The add was refused, but a profile named in the journal is deleted in any case.
-    assert session_calls(runner) == [SNAPSHOT, ADD, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, DELETE]
     kinds = [n.kind for n in notices]
     assert kinds[:3] == [
         NoticeKind.JOINING,
@@ -372,7 +514,7 @@ async def test_refusal_at_activation_removes_the_profile_it_had_created(
     )
     async with nm_wifi(runner, journal, device=StubDevice()).photon_session(SSID):  # by hand
         pass
-    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, JOIN, DELETE]
     assert not journal.path.exists()
 
 
@@ -396,7 +538,7 @@ async def test_journal_names_the_profile_before_it_is_added_so_a_cancel_there_de
     runner.when(*SNAPSHOT, then=runner.gate.clear)  # the next command (the add) hangs
     task = asyncio.create_task(adding())
     await runner.blocked.wait()
-    assert session_calls(runner) == [SNAPSHOT, ADD]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD]
     note = await journal.load()
     assert note is not None
     assert note.temporary_profile == TEMP_UUID
@@ -404,29 +546,26 @@ async def test_journal_names_the_profile_before_it_is_added_so_a_cancel_there_de
     runner.gate.set()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert session_calls(runner) == [SNAPSHOT, ADD, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, DELETE]
     assert not journal.path.exists()
     assert wifi.last_restore is not None
     assert wifi.last_restore.message == "Your Wi-Fi was not changed."
 
 
-async def test_recovery_deletes_a_profile_whether_or_not_it_was_ever_joined(
+async def test_recovery_of_a_profile_never_added_leaves_the_computer_where_it_is(
     journal: RestoreJournal,
 ) -> None:
-    # The journal as written before the add: the process died before (or during) it.
+    # The journal as written before the add: the process died before (or during) it, and
+    # the computer is still on its own network.
     runner = nm_runner().on(
         *DELETE, returncode=10, stderr=fixture("nmcli/connection_delete_unknown.stderr")
     )
     backend = nm_backend(runner)
     await journal.save(await backend.snapshot(SSID))
-    wifi = PhotonWifi(
-        backend, probe=device_left_by(runner, *NM_LEAVING), journal=journal, timing=BRISK
-    )
-    report = await wifi.recover()
-    assert runner.calls == [SNAPSHOT, BACK_HOME, DELETE]
-    assert report is not None
-    assert report.complete
-    assert report.message == "Reconnected to “Café: 2.4GHz \\ upstairs”."  # nothing to remove
+    runner.calls.clear()
+    wifi = PhotonWifi(backend, probe=StubDevice(answering=False), journal=journal, timing=BRISK)
+    assert await wifi.recover() is None  # nothing was left, nothing to say
+    assert runner.calls == [SNAPSHOT, DELETE]  # no "connection up": it is home already
     assert not journal.path.exists()
 
 
@@ -469,6 +608,7 @@ async def test_an_added_profile_whose_uuid_is_unknown_is_deleted_by_name_then_by
     async with wifi.photon_session(SSID):
         pass
     assert session_calls(runner) == [
+        RADIO,
         SNAPSHOT,
         ADD,
         ADD,
@@ -492,7 +632,7 @@ async def test_a_failed_snapshot_says_the_wifi_was_not_changed(
     with pytest.raises(WifiError, match="could not read the current connection"):
         async with wifi.photon_session(SSID):
             pytest.fail("must not start")
-    assert runner.calls == [SNAPSHOT]
+    assert runner.calls == [RADIO, SNAPSHOT]
     assert wifi.last_restore is not None
     assert wifi.last_restore.message == "Your Wi-Fi was not changed."
     assert not wifi.last_restore.user_action_needed
@@ -503,7 +643,7 @@ async def test_a_cancelled_snapshot_says_the_wifi_was_not_changed(
     journal: RestoreJournal, notices: list[WifiNotice]
 ) -> None:
     runner = nm_runner()
-    runner.gate = asyncio.Event()  # the snapshot hangs
+    runner.gate = asyncio.Event()  # the snapshot (its first command) hangs
     wifi = nm_wifi(runner, journal, notices=notices)
 
     async def session() -> None:
@@ -515,7 +655,7 @@ async def test_a_cancelled_snapshot_says_the_wifi_was_not_changed(
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert runner.calls == [SNAPSHOT]
+    assert runner.calls == [RADIO]
     assert wifi.last_restore is not None
     assert wifi.last_restore.message == "Your Wi-Fi was not changed."
     assert not wifi.last_restore.user_action_needed
@@ -535,7 +675,7 @@ async def test_a_leftover_photon_profile_of_ours_is_not_the_network_to_go_back_t
     async with wifi.photon_session(SSID):
         pass
     # No "connection up" of the old Photon profile: NetworkManager picks a saved network.
-    assert session_calls(runner) == [SNAPSHOT, ADD, JOIN, DELETE]
+    assert session_calls(runner) == [RADIO, SNAPSHOT, ADD, JOIN, DELETE]
     assert wifi.last_restore is not None
     assert wifi.last_restore.complete
 

@@ -16,12 +16,14 @@ from network_fakes import (
     NM_BACK_HOME,
     NM_DELETE,
     NM_LEAVING,
+    NM_SNAPSHOT,
     PHOTON,
     TEMP_UUID,
     FakeInterfaceTable,
     FakeRunner,
     StubDevice,
     device_left_by,
+    fixture,
     network_manager_runner,
     nm_backend,
 )
@@ -33,9 +35,11 @@ from setup_wizard.network.backend import (
     RestoreReport,
     WifiBackend,
 )
-from setup_wizard.network.errors import DeviceNotFound
+from setup_wizard.network.choice import journal_backend
+from setup_wizard.network.errors import DeviceNotFound, InvalidNetworkName
 from setup_wizard.network.interfaces import InterfaceAddress
 from setup_wizard.network.journal import RestoreJournal
+from setup_wizard.network.macos import MacWifiBackend
 from setup_wizard.network.manual import ManualBackend
 from setup_wizard.network.nmcli import NetworkManagerBackend
 from setup_wizard.network.wifi import (
@@ -45,6 +49,7 @@ from setup_wizard.network.wifi import (
     WifiTiming,
     finish_even_if_cancelled,
 )
+from setup_wizard.network.windows import WindowsWifiBackend
 
 CHILD = Path(__file__).parent / "network_crash_child.py"
 
@@ -286,15 +291,18 @@ async def test_journal_left_by_a_crashed_process_is_recovered_by_the_next_start(
     assert note["photon_ssid"] == "Photon-7KQX"
 
     runner = network_manager_runner()  # the new process: a fresh layer, same state folder
+    # Still on the Photon, through the app's own profile, as the crash left it.
+    runner.on(*NM_SNAPSHOT, stdout=fixture("nmcli/active_connections_on_photon.txt"), once=True)
     wifi = PhotonWifi(
         nm_backend(runner),
         probe=device_left_by(runner, *NM_LEAVING),
         journal=RestoreJournal(journal.folder),
         timing=BRISK,
+        interfaces=FakeInterfaceTable(),
     )
     report = await wifi.recover()
 
-    assert runner.calls == [NM_BACK_HOME, NM_DELETE]
+    assert runner.calls == [NM_SNAPSHOT, NM_BACK_HOME, NM_DELETE]
     assert report is not None
     assert report.complete
     assert "Reconnected to “Café: 2.4GHz \\ upstairs”" in report.message
@@ -320,13 +328,15 @@ async def test_damaged_journal_is_reported_and_removed(journal: RestoreJournal) 
     assert not journal.path.exists()
 
 
-async def test_journal_from_another_backend_asks_the_person_to_check(
+async def test_journal_of_a_backend_that_cannot_run_here_asks_the_person_to_check(
     journal: RestoreJournal,
 ) -> None:
     await journal.save(
         RestorePoint(BackendKind.WINDOWS, "Photon-7KQX", "Wi-Fi", "Office", "Office")
     )
-    wifi = PhotonWifi(ManualBackend(), journal=journal, platform="win32")
+    wifi = PhotonWifi(
+        ManualBackend(), journal=journal, platform="win32", recovery_backend=lambda point: None
+    )
     report = await wifi.recover()
     assert report is not None
     assert report.user_action_needed
@@ -371,3 +381,149 @@ async def test_journal_round_trip_holds_exactly_the_restore_point(
     await journal.save(point)  # replacing is atomic and leaves no temporary files behind
     assert await journal.load() == point
     assert [p.name for p in journal.folder.iterdir()] == ["wifi-restore.json"]
+
+
+# --- crash recovery, whatever backend runs now ---------------------------------------------------
+
+
+async def journal_of_a_joined_session(journal: RestoreJournal) -> None:
+    runner = network_manager_runner()
+    point = await nm_backend(runner).snapshot("Photon-7KQX")
+    await journal.save(point)
+
+
+async def test_a_computer_already_back_home_only_loses_the_leftover_profile(
+    journal: RestoreJournal,
+) -> None:
+    await journal_of_a_joined_session(journal)
+    runner = network_manager_runner()  # after a reboot: NetworkManager chose the home network
+    wifi = PhotonWifi(
+        nm_backend(runner), probe=StubDevice(answering=False), journal=journal, timing=BRISK
+    )
+    report = await wifi.recover()
+    # It looked first, and did not switch networks under the person's feet.
+    assert runner.calls == [NM_SNAPSHOT, NM_DELETE]
+    assert report is not None
+    assert report.message == "Removed the temporary Photon connection."
+    assert not report.user_action_needed
+    assert not journal.path.exists()
+
+
+async def test_recovery_cleans_up_with_the_journalled_backend_when_another_is_chosen_now(
+    journal: RestoreJournal,
+) -> None:
+    # The crashed run used NetworkManager; this run joins by hand (``--wifi manual``).
+    await journal_of_a_joined_session(journal)
+    runner = network_manager_runner()
+    rebuilt: list[RestorePoint] = []
+
+    def recovery_backend(point: RestorePoint) -> NetworkManagerBackend:
+        rebuilt.append(point)
+        return NetworkManagerBackend(runner, point.interface or "?", user="")
+
+    wifi = PhotonWifi(
+        ManualBackend(),
+        probe=StubDevice(answering=False),
+        journal=journal,
+        timing=BRISK,
+        recovery_backend=recovery_backend,
+    )
+    report = await wifi.recover()
+    assert [p.backend for p in rebuilt] == [BackendKind.NETWORK_MANAGER]
+    assert runner.calls == [NM_SNAPSHOT, NM_DELETE]  # the temporary profile does not leak
+    assert report is not None
+    assert report.message == "Removed the temporary Photon connection."
+    assert not journal.path.exists()
+
+
+async def test_the_real_recovery_backend_is_the_journalled_kind_on_its_own_system() -> None:
+    point = RestorePoint(
+        BackendKind.NETWORK_MANAGER, "Photon-7KQX", "wlp2s0", temporary_profile=TEMP_UUID
+    )
+    runner = FakeRunner()
+    backend = journal_backend(point, runner, platform="linux")
+    assert isinstance(backend, NetworkManagerBackend)
+    assert backend.interface == "wlp2s0"
+    assert journal_backend(point, runner, platform="darwin") is None
+    mac = RestorePoint(BackendKind.MACOS, "Photon-7KQX", "en1")
+    assert isinstance(journal_backend(mac, runner, platform="darwin"), MacWifiBackend)
+    windows = RestorePoint(BackendKind.WINDOWS, "Photon-7KQX", "WLAN")
+    rebuilt = journal_backend(windows, runner, platform="win32", native_wlan=lambda: None)
+    assert isinstance(rebuilt, WindowsWifiBackend)
+    assert rebuilt.interface == "WLAN"
+    assert runner.calls == []
+
+
+# --- a home router on the Photon's subnet --------------------------------------------------
+
+ETHERNET_TO_ROUTER = InterfaceAddress("enp0s31f6", IPv4Address("192.168.0.10"))
+WIFI_ON_PHOTON = InterfaceAddress("wlp2s0", IPv4Address("192.168.0.23"))
+
+
+async def test_the_address_yielded_sends_from_the_wifi_interface(journal: RestoreJournal) -> None:
+    runner = network_manager_runner()
+    # With Ethernet on the same /24, only packets sent from the Wi-Fi address reach it.
+    device = StubDevice(reachable_from="192.168.0.23")
+    runner.when(*NM_BACK_HOME, then=device.leave)
+    wifi = PhotonWifi(
+        nm_backend(runner),
+        probe=device,
+        journal=journal,
+        timing=WifiTiming(join_timeout=2, leave_check=0.05, poll_interval=0.01),
+        interfaces=FakeInterfaceTable([ETHERNET_TO_ROUTER, WIFI_ON_PHOTON]),
+    )
+    async with wifi.photon_session("Photon-7KQX") as address:
+        assert address.local_host == "192.168.0.23"
+        assert (address.host, address.tcp_port, address.http_port) == ("192.168.0.1", 5609, 80)
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+
+
+async def test_a_competing_route_is_named_with_what_to_do(
+    journal: RestoreJournal, fast: WifiTiming
+) -> None:
+    runner = network_manager_runner()
+    wifi = PhotonWifi(
+        nm_backend(runner),
+        probe=StubDevice(answering=False),
+        journal=journal,
+        timing=fast,
+        interfaces=FakeInterfaceTable([ETHERNET_TO_ROUTER, WIFI_ON_PHOTON]),
+    )
+    with pytest.raises(DeviceNotFound) as raised:
+        async with wifi.photon_session("Photon-7KQX"):
+            pytest.fail("must not start")
+    message = str(raised.value)
+    assert "Another connection of this computer (“enp0s31f6”, 192.168.0.10)" in message
+    assert "unplug the network cable" in message
+    assert "may still be on your usual network" not in message
+
+
+async def test_two_connections_on_the_subnet_compete_when_joined_by_hand(
+    journal: RestoreJournal, fast: WifiTiming
+) -> None:
+    table = FakeInterfaceTable([ETHERNET_TO_ROUTER, WIFI_ON_PHOTON])
+    wifi = manual_wifi(journal, StubDevice(answering=False), timing=fast, table=table)
+    with pytest.raises(DeviceNotFound) as raised:
+        async with wifi.photon_session("Photon-7KQX"):
+            pytest.fail("must not start")
+    assert "unplug the network cable" in str(raised.value)
+    assert "may still be on your usual network" not in str(raised.value)
+
+
+# --- names no network can have -----------------------------------------------------------------
+
+
+async def test_a_name_over_32_bytes_is_refused_before_any_tool_runs(
+    journal: RestoreJournal,
+) -> None:
+    runner = network_manager_runner()
+    wifi = PhotonWifi(nm_backend(runner), probe=StubDevice(), journal=journal, timing=BRISK)
+    too_long = "Photon-" + "Ä" * 13  # 33 bytes in UTF-8, only 20 characters
+    with pytest.raises(InvalidNetworkName, match="at most 32 bytes"):
+        async with wifi.photon_session(too_long):
+            pytest.fail("must not start")
+    with pytest.raises(ValueError, match="at most 32 bytes"):  # a ValueError for callers too
+        wifi.names.complete("Ä" * 13)
+    assert runner.calls == []
+    assert not journal.path.exists()

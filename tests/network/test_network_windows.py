@@ -1,26 +1,42 @@
-"""Windows: netsh output in any display language, the temporary open profile, 24H2 refusals."""
+"""Windows: netsh output in any display language, the temporary open profile, 24H2 refusals,
+names netsh cannot carry (read through the Native Wifi API), and Wi-Fi switched off."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import xml.etree.ElementTree as ET
+from ipaddress import IPv4Address
 from pathlib import Path
 
 import pytest
-from network_fakes import BRISK, FakeRunner, device_left_by, fixture
+from network_fakes import (
+    BRISK,
+    FakeInterfaceTable,
+    FakeRunner,
+    FakeWlan,
+    StubDevice,
+    device_left_by,
+    fixture,
+)
 
+from setup_wizard.network.backend import BackendKind, RestorePoint, VisibleNetwork
 from setup_wizard.network.choice import choose_backend
-from setup_wizard.network.errors import ScanUnavailable
+from setup_wizard.network.errors import DeviceNotFound, ScanUnavailable, WifiOff
+from setup_wizard.network.interfaces import InterfaceAddress
 from setup_wizard.network.journal import RestoreJournal
-from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
+from setup_wizard.network.manual import ManualBackend
+from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice, WifiTiming
 from setup_wizard.network.windows import (
     PROFILE_NAMESPACE,
     WindowsWifiBackend,
+    detect_windows,
     open_network_profile,
     parse_interfaces,
     parse_networks,
     parse_profile_names,
 )
+from setup_wizard.network.wlanapi import WlanConnection
 
 SSID = "Photon-7KQX"
 TEMP = "photon-setup-Photon-7KQX"
@@ -29,6 +45,8 @@ PROFILES = ("netsh", "wlan", "show", "profiles", "interface=Wi-Fi")
 ADD = ("netsh", "wlan", "add", "profile")
 JOIN = ("netsh", "wlan", "connect", f"name={TEMP}", f"ssid={SSID}", "interface=Wi-Fi")
 DELETE = ("netsh", "wlan", "delete", "profile", f"name={TEMP}", "interface=Wi-Fi")
+NETWORKS = ("netsh", "wlan", "show", "networks", "mode=bssid", "interface=Wi-Fi")
+GUID = "5f3c2a1b-7d4e-4b8a-9c6d-0e1f2a3b4c5d"  # of the "Wi-Fi"/"WLAN" adapter in the fixtures
 
 
 def windows_runner(interfaces: str = "windows/interfaces_en.txt") -> FakeRunner:
@@ -47,14 +65,22 @@ def windows_wifi(
     journal: RestoreJournal,
     tmp_path: Path,
     notices: list[WifiNotice] | None = None,
+    *,
+    wlan: FakeWlan | None = None,
+    interface: str = "Wi-Fi",
+    table: FakeInterfaceTable | None = None,
+    device: StubDevice | None = None,
+    timing: WifiTiming = BRISK,
 ) -> PhotonWifi:
     return PhotonWifi(
-        WindowsWifiBackend(runner, "Wi-Fi", temporary_folder=tmp_path),
+        WindowsWifiBackend(runner, interface, guid=GUID, wlan=wlan, temporary_folder=tmp_path),
         # Deleting the profile in use disconnects, whether or not a reconnect came first.
-        probe=device_left_by(runner, DELETE),
+        probe=device or device_left_by(runner, DELETE),
         journal=journal,
-        timing=BRISK,
+        timing=timing,
+        interfaces=table or FakeInterfaceTable(),
         on_notice=None if notices is None else notices.append,
+        platform="win32",
     )
 
 
@@ -211,3 +237,227 @@ async def test_scanning_without_location_access_explains_the_setting(
 async def test_find_photons_on_windows(journal: RestoreJournal, tmp_path: Path) -> None:
     photons = await windows_wifi(windows_runner(), journal, tmp_path).find_photons()
     assert [(p.ssid, p.signal) for p in photons] == [("Photon-7KQX", 74), ("Photon-A2B4C6", 41)]
+
+
+# --- a hidden network is still a network ---------------------------------------------------------
+
+
+def test_an_empty_ssid_line_is_a_hidden_network_not_a_disconnected_interface() -> None:
+    (found,) = parse_interfaces(fixture("windows/interfaces_hidden_en.txt"))
+    assert (found.ssid, found.profile) == ("", "Lab (hidden)")
+
+
+async def test_the_adapter_on_a_hidden_network_is_the_connected_one() -> None:
+    # Constructed from the recorded German listing: its connected adapter ("WLAN", listed
+    # second) is on a hidden network, so its SSID line has nothing after the colon.
+    listing = fixture("windows/interfaces_de.txt").replace(
+        "SSID                   : Wohnzimmer WLAN 🦊", "SSID                   :"
+    )
+    backend = await detect_windows(FakeRunner().on(*SHOW, stdout=listing))
+    assert backend.interface == "WLAN"  # not the idle "WLAN 2" listed first
+    assert backend.guid == GUID
+
+
+# --- Wi-Fi switched off ----------------------------------------------------------------------
+
+
+async def test_wifi_switched_off_is_seen_in_netsh_and_left_off(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    runner = windows_runner("windows/interfaces_radio_off_en.txt")
+    runner.on(*NETWORKS, returncode=1, stdout=fixture("windows/networks_radio_off_en.txt"))
+    wifi = windows_wifi(runner, journal, tmp_path)
+    with pytest.raises(WifiOff, match="Turn it on from the network icon in the taskbar"):
+        await wifi.find_photons()
+    with pytest.raises(WifiOff, match="Wi-Fi is turned off on this computer"):
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+    assert runner.calls == [NETWORKS, SHOW, SHOW]  # read only: the radio is left as it was
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message == "Your Wi-Fi was not changed."
+
+
+async def test_wifi_switched_off_is_read_from_the_api_in_any_language(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    # French netsh words the radio state in French; the API answers in numbers.
+    runner = windows_runner("windows/interfaces_fr.txt")
+    wlan = FakeWlan(radio_is_off=True)
+    with pytest.raises(WifiOff):
+        async with windows_wifi(runner, journal, tmp_path, wlan=wlan).photon_session(SSID):
+            pytest.fail("must not start")
+    assert runner.calls == [SHOW]
+    assert wlan.calls == [f"radio_off {GUID}"]
+
+
+# --- names netsh cannot carry ----------------------------------------------------------------
+
+
+async def test_a_name_netsh_mangles_is_read_through_the_native_api(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    # netsh writes the fox (outside the OEM code page) as "??"; reconnecting to a profile
+    # named "Wohnzimmer WLAN ??" would fail.
+    runner = windows_runner("windows/interfaces_mangled_de.txt")
+    wlan = FakeWlan(connection=WlanConnection("Wohnzimmer WLAN 🦊", "Wohnzimmer WLAN 🦊"))
+    wifi = windows_wifi(runner, journal, tmp_path, wlan=wlan, interface="WLAN")
+    async with wifi.photon_session(SSID):
+        pass
+    assert ("netsh", "wlan", "connect", "name=Wohnzimmer WLAN 🦊", "interface=WLAN") in runner.calls
+    assert f"current_connection {GUID}" in wlan.calls
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.message.startswith("Reconnected to “Wohnzimmer WLAN 🦊”.")
+
+
+async def test_names_netsh_carries_need_no_api_call(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    wlan = FakeWlan()
+    async with windows_wifi(windows_runner(), journal, tmp_path, wlan=wlan).photon_session(SSID):
+        pass
+    assert wlan.calls == [f"radio_off {GUID}"]
+
+
+async def test_a_scan_netsh_mangles_is_read_through_the_native_api(tmp_path: Path) -> None:
+    runner = windows_runner().on(*NETWORKS, stdout=fixture("windows/networks_mangled_de.txt"))
+    exact = [VisibleNetwork("Wohnzimmer WLAN 🦊", 95), VisibleNetwork("Photon-7KQX", 74)]
+    backend = WindowsWifiBackend(runner, "Wi-Fi", guid=GUID, wlan=FakeWlan(networks=exact))
+    assert await backend.scan() == exact
+    refused = WindowsWifiBackend(runner, "Wi-Fi", guid=GUID, wlan=FakeWlan(networks=None))
+    assert "Photon-7KQX" in [n.ssid for n in await refused.scan()]  # netsh's list, then
+
+
+async def test_an_interface_name_netsh_mangles_is_read_through_the_native_api() -> None:
+    # Constructed from the recorded English listing: a Russian display language on a
+    # Western OEM code page turns the adapter's name into question marks.
+    mangled = fixture("windows/interfaces_en.txt").replace(
+        "Name                   : Wi-Fi", "Name                   : ???????????? ????"
+    )
+    runner = FakeRunner().on(*SHOW, stdout=mangled)
+    wlan = FakeWlan(aliases={GUID: "Беспроводная сеть"})
+    backend = await detect_windows(runner, wlan)
+    assert backend.interface == "Беспроводная сеть"
+    assert backend.guid == GUID
+
+
+# --- the Photon's subnet, and never a GUID in a message -------------------------------------------
+
+WIFI_ADAPTER = InterfaceAddress(
+    "{5F3C2A1B-7D4E-4B8A-9C6D-0E1F2A3B4C5D}", IPv4Address("192.168.0.23")
+)
+ETHERNET_ADAPTER = InterfaceAddress(
+    "{0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}", IPv4Address("192.168.0.10")
+)
+_ANY_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-")
+
+
+async def test_the_address_yielded_sends_from_the_wifi_adapter(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    runner = windows_runner()
+    device = StubDevice(reachable_from="192.168.0.23")
+    runner.when(*DELETE, then=device.leave)
+    table = FakeInterfaceTable([ETHERNET_ADAPTER, WIFI_ADAPTER])  # the table names GUIDs
+    brisk = WifiTiming(join_timeout=2, leave_check=0.05, poll_interval=0.01)
+    wifi = windows_wifi(runner, journal, tmp_path, table=table, device=device, timing=brisk)
+    async with wifi.photon_session(SSID) as address:
+        assert address.local_host == "192.168.0.23"
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        ([ETHERNET_ADAPTER, WIFI_ADAPTER], "unplug the network cable"),
+        ([WIFI_ADAPTER], "192.168.0.23 on “Wi-Fi”"),
+    ],
+)
+async def test_adapter_guids_never_appear_in_messages(
+    journal: RestoreJournal,
+    tmp_path: Path,
+    fast: WifiTiming,
+    entries: list[InterfaceAddress],
+    expected: str,
+) -> None:
+    wifi = windows_wifi(
+        windows_runner(), journal, tmp_path, table=FakeInterfaceTable(entries),
+        device=StubDevice(answering=False), timing=fast,
+    )  # fmt: skip
+    with pytest.raises(DeviceNotFound) as raised:
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+    assert expected in str(raised.value)
+    assert not _ANY_GUID.search(str(raised.value))
+
+
+async def test_joined_by_hand_a_lone_adapter_is_not_named_by_its_guid(
+    journal: RestoreJournal, fast: WifiTiming
+) -> None:
+    wifi = PhotonWifi(
+        ManualBackend(platform="win32"), probe=StubDevice(answering=False), journal=journal,
+        timing=fast, interfaces=FakeInterfaceTable([WIFI_ADAPTER]), platform="win32",
+    )  # fmt: skip
+    with pytest.raises(DeviceNotFound) as raised:
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+    assert "192.168.0.23" in str(raised.value)
+    assert not _ANY_GUID.search(str(raised.value))
+
+
+# --- crash safety ------------------------------------------------------------------------------
+
+
+async def test_the_journal_names_the_profile_before_netsh_adds_it(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    runner = windows_runner()
+    runner.gate = asyncio.Event()
+    runner.gate.set()
+    runner.when(*SHOW, then=runner.gate.clear)  # the next command (the add) hangs
+    wifi = windows_wifi(runner, journal, tmp_path)
+
+    async def session() -> None:
+        async with wifi.photon_session(SSID):
+            pytest.fail("must not start")
+
+    task = asyncio.create_task(session())
+    await runner.blocked.wait()
+    assert runner.calls[-1][:4] == ADD
+    note = await journal.load()
+    assert note is not None
+    assert note.temporary_profile == TEMP  # a crash now cannot leak it
+    task.cancel()  # e.g. the window closes while netsh adds the profile
+    runner.gate.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert runner.calls[-1] == DELETE
+    assert not journal.path.exists()
+
+
+async def test_recovery_removes_a_profile_left_behind_without_switching_networks(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    await journal.save(
+        RestorePoint(BackendKind.WINDOWS, SSID, "Wi-Fi", "Office: 5G", "Office: 5G", TEMP)
+    )
+    runner = windows_runner()  # back on "Office: 5G" after a restart
+    wifi = windows_wifi(runner, journal, tmp_path, device=StubDevice(answering=False))
+    report = await wifi.recover()
+    assert runner.calls == [SHOW, DELETE]  # no "connect": it is home already
+    assert report is not None
+    assert report.message == "Removed the temporary Photon profile."
+    assert not journal.path.exists()
+
+
+async def test_recovery_of_a_profile_never_added_reports_nothing(
+    journal: RestoreJournal, tmp_path: Path
+) -> None:
+    await journal.save(
+        RestorePoint(BackendKind.WINDOWS, SSID, "Wi-Fi", "Office: 5G", "Office: 5G", TEMP)
+    )
+    runner = windows_runner().on(
+        *DELETE, returncode=1, stdout=fixture("windows/delete_profile_not_found_en.txt")
+    )
+    wifi = windows_wifi(runner, journal, tmp_path, device=StubDevice(answering=False))
+    assert await wifi.recover() is None
+    assert runner.calls == [SHOW, DELETE, PROFILES]  # the list, not the words, says "gone"
+    assert not journal.path.exists()
