@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
@@ -105,4 +106,12 @@ class SoftApConnector:
             return None
 
     async def wait_for_internet(self, timeout: float) -> bool:  # noqa: ASYNC109
-        return await self.wifi.wait_for_internet(timeout)
+        """The internet comes back while it is confirmed that the computer left the Photon
+        (the two overlap: each can take seconds)."""
+        left = asyncio.ensure_future(self.wifi.confirm_left())
+        try:
+            return await self.wifi.wait_for_internet(timeout)
+        finally:
+            if not left.done():
+                left.cancel()
+            await asyncio.wait({left})

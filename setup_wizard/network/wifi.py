@@ -138,6 +138,7 @@ class PhotonWifi:
         self._in_session = False
         self.last_restore: RestoreReport | None = None
         self.home_network: str | None = None
+        self._left_check: asyncio.Future[RestoreReport] | None = None
         """The Wi-Fi the computer was on when the last session began, as a person names it."""
         self.last_device_info: DeviceInfo | None = None
 
@@ -180,6 +181,9 @@ class PhotonWifi:
         if ssid is not None:
             check_ssid(ssid)  # before any tool sees it
         self._in_session = True
+        if self._left_check is not None:  # a new session: the last one's check is moot
+            self._left_check.cancel()
+            self._left_check = None
         backend = self._backend
         point: RestorePoint | None = None
         by_hand = self.joins_by_hand  # the person joins (and later leaves) the Photon's network
@@ -372,14 +376,52 @@ class PhotonWifi:
                 await self._discard(backend, point)
             return RestoreReport(backend.kind, ("Your Wi-Fi was not changed.",))
         self._notify(NoticeKind.RESTORING, f"Reconnecting to {point.previous_name}…")
-        report = await self._restore(backend, point)
+        report = await self._restore(backend, point, check_left=False)
         kind = NoticeKind.REJOIN_BY_HAND if report.user_action_needed else NoticeKind.RESTORED
         self._notify(kind, report.message)
+        if backend.answer_means_joined and not report.user_action_needed:
+            self._left_check = asyncio.ensure_future(self._check_left(backend, point, report))
         return report
 
-    async def _restore(self, backend: WifiBackend, point: RestorePoint) -> RestoreReport:
+    async def _check_left(
+        self, backend: WifiBackend, point: RestorePoint, report: RestoreReport
+    ) -> RestoreReport:
+        if not await self._still_on_photon(backend, point):
+            return report
+        report = self._still_on_photon_report(report, point)
+        self._notify(NoticeKind.REJOIN_BY_HAND, report.message)
+        return report
+
+    async def confirm_left(self) -> RestoreReport | None:
+        """The last restore's report once it is certain the computer left the Photon.
+
+        The session ends as soon as the previous network is rejoined; the check that the
+        device went quiet (``timing.leave_check``: a restore that did not take, or an OS
+        going back to the Photon) runs on in the background, so that it overlaps the wait
+        for the internet instead of adding to it. A computer still on the Photon makes the
+        report ask the person to rejoin their network (and a notice says so)."""
+        check, self._left_check = self._left_check, None
+        if check is not None:
+            self.last_restore = await check
+        return self.last_restore
+
+    def _still_on_photon_report(self, report: RestoreReport, point: RestorePoint) -> RestoreReport:
+        return dataclasses.replace(
+            report,
+            problems=(
+                *report.problems,
+                f"This computer is still on the Photon's network “{point.photon_ssid}”: "
+                f"choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+            ),
+            user_action_needed=True,
+        )
+
+    async def _restore(
+        self, backend: WifiBackend, point: RestorePoint, *, check_left: bool = True
+    ) -> RestoreReport:
         """Restore and drop the journal; on an unexpected error keep the journal so the next
-        start tries again, and report instead of raising (this runs in ``finally``)."""
+        start tries again, and report instead of raising (this runs in ``finally``).
+        ``check_left``: also wait until sure the device went quiet (else the caller does)."""
         try:
             report = await backend.restore(point)
         except Exception:
@@ -394,16 +436,12 @@ class PhotonWifi:
             )
         await self._clear_journal()
         log.info("restored Wi-Fi: %s", report.message)
-        if backend.answer_means_joined and await self._still_on_photon(backend, point):
-            report = dataclasses.replace(
-                report,
-                problems=(
-                    *report.problems,
-                    f"This computer is still on the Photon's network “{point.photon_ssid}”: "
-                    f"choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
-                ),
-                user_action_needed=True,
-            )
+        if (
+            check_left
+            and backend.answer_means_joined
+            and await self._still_on_photon(backend, point)
+        ):
+            report = self._still_on_photon_report(report, point)
         return report
 
     async def _still_on_photon(

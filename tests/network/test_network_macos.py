@@ -319,7 +319,7 @@ async def test_a_mac_that_rejoins_the_photon_after_the_power_cycle_is_told_to_le
     with pytest.raises(RuntimeError, match="claim code refused"):
         async with wifi.photon_session(SSID):
             raise RuntimeError("claim code refused")
-    report = wifi.last_restore
+    report = await wifi.confirm_left()
     assert report is not None
     assert not report.complete
     assert report.user_action_needed

@@ -27,6 +27,8 @@ from network_fakes import (
     nm_backend,
 )
 
+from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.models import DeviceInfo
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.errors import (
@@ -687,7 +689,7 @@ async def test_a_computer_still_answered_by_the_photon_after_the_restore_is_told
     wifi = nm_wifi(nm_runner(), journal, device=device, notices=notices)
     async with wifi.photon_session(SSID):
         pass
-    report = wifi.last_restore
+    report = await wifi.confirm_left()
     assert report is not None
     assert report.user_action_needed
     assert report.problems == (
@@ -696,3 +698,41 @@ async def test_a_computer_still_answered_by_the_photon_after_the_restore_is_told
         "right).",
     )
     assert notices[-1].kind is NoticeKind.REJOIN_BY_HAND
+
+
+async def test_the_session_ends_without_waiting_for_the_check_that_the_photon_went_quiet(
+    journal: RestoreJournal,
+) -> None:
+    """That check overlaps the wait for the internet: leaving the session does not wait for
+    it (here it could never finish: after the restore the probe neither answers nor fails)."""
+    device = StubDevice()
+    never = asyncio.Event()
+
+    async def probe(
+        address: DeviceAddress,
+        *,
+        timeout: float = 3.0,  # noqa: ASYNC109 - the probe's signature
+    ) -> DeviceInfo | None:
+        if not device.answering:
+            await never.wait()
+        return await device(address, timeout=timeout)
+
+    runner = nm_runner()
+    runner.when(*NM_BACK_HOME, then=device.leave)
+    wifi = PhotonWifi(
+        nm_backend(runner),
+        probe=probe,
+        journal=journal,
+        timing=WifiTiming(leave_check=3600, poll_interval=0.01),
+        interfaces=FakeInterfaceTable(),
+    )
+    async with wifi.photon_session(SSID):
+        pass
+    assert wifi.last_restore is not None
+    assert wifi.last_restore.complete
+    check = asyncio.ensure_future(wifi.confirm_left())
+    await asyncio.sleep(0)
+    assert not check.done(), "the check is still running: it was not part of leaving"
+    check.cancel()  # as the flow does once the internet is back
+    with pytest.raises(asyncio.CancelledError):
+        await check
