@@ -66,6 +66,7 @@ class SetupWizard(QWizard):
             QWizard.WizardButton.CommitButton, self.buttonText(QWizard.WizardButton.NextButton)
         )
         self.setMinimumSize(QSize(640, 560))
+        self.resize(QSize(720, 620))
         from setup_wizard.gui.pages import build_pages
 
         for page in build_pages(self):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from flow_world import HOME, HOME_PASSWORD, FlowWorld
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from wizard_helpers import click_next, on_page, page, until
 
 from setup_wizard.flow import Page
@@ -74,3 +77,41 @@ async def test_a_person_sets_up_a_photon_from_start_to_finish(
     device = world.sim.cloud.device(world.sim.photons[0].device_id.lower())
     assert device is not None
     assert device.name == "hall_light"
+
+
+async def press_enter(wizard: SetupWizard) -> None:
+    target = QApplication.focusWidget() or wizard
+    QTest.keyClick(target, Qt.Key.Key_Return)
+
+
+async def test_the_whole_journey_works_from_the_keyboard(
+    wizard: SetupWizard, world: FlowWorld
+) -> None:
+    wizard.activateWindow()
+    await press_enter(wizard)
+    await on_page(wizard, Page.SIGN_IN)
+    form = page(wizard, SignInPage)
+    await until(lambda: not form.busy, "the kept sign-in was looked for")
+    await until(lambda: QApplication.focusWidget() is form.email, "the e-mail field has focus")
+    QTest.keyClicks(form.email, EMAIL)
+    QTest.keyClick(form.email, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.password
+    QTest.keyClicks(form.password, "analytical-engine")
+    await press_enter(wizard)
+    await on_page(wizard, Page.LISTENING)
+    await press_enter(wizard)
+    await on_page(wizard, Page.CONNECT)
+    connect_page = page(wizard, ConnectPage)
+    await until(lambda: connect_page.photons.count() == 1, "the Photon is listed")
+    await until(lambda: connect_page.isComplete(), "the Photon is chosen")
+    await press_enter(wizard)
+    await on_page(wizard, Page.CHOOSE_WIFI)
+    await press_enter(wizard)
+    await on_page(wizard, Page.PASSWORD)
+    password = page(wizard, PasswordPage)
+    await until(lambda: QApplication.focusWidget() is password.password, "the field has focus")
+    QTest.keyClicks(password.password, HOME_PASSWORD)
+    await press_enter(wizard)
+    await on_page(wizard, Page.NAME)
+    await press_enter(wizard)
+    await on_page(wizard, Page.DONE)

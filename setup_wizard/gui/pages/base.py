@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from setup_wizard.flow import EXPECTED_ERRORS, Onboarding, Page, page_to_fix, user_message
@@ -169,6 +169,11 @@ class FlowPage(QWizardPage):
             self.setup_wizard.stop_step()
             self._set_busy(False)
         self.clear_error()
+
+    def focus_later(self, widget: QWidget) -> None:
+        """Give ``widget`` the keyboard focus once the wizard has finished switching pages
+        (QWizard moves the focus to its buttons after ``initializePage``)."""
+        QTimer.singleShot(0, widget.setFocus)
 
     def returned_to(self) -> None:
         """The wizard came back to this page from a later one (not by Back alone)."""

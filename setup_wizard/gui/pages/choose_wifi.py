@@ -153,7 +153,7 @@ class ChooseWifiPage(FlowPage):
             self.notice.show_message("\n\n".join(messages))
         else:
             self.notice.clear()
-        self.networks.setFocus()
+        self.focus_later(self.networks)
         self._changed()
 
     def rescan(self) -> None:

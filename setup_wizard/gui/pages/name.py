@@ -43,7 +43,7 @@ class NamePage(FlowPage):
         self._done = False
         self.name.setText(self.flow.suggested_name())
         self.name.selectAll()
-        self.name.setFocus()
+        self.focus_later(self.name)
 
     def _changed(self) -> None:
         problem = self.flow.name_problem(self.name.text())

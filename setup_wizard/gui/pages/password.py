@@ -61,7 +61,7 @@ class PasswordPage(FlowPage):
             self.hint.clear()
         kept = self.flow.state.password
         self.password.setText(kept.reveal() if kept else "")
-        self.password.setFocus()
+        self.focus_later(self.password)
         self._changed()
 
     def entered(self) -> WifiPassword:

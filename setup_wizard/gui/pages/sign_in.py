@@ -88,7 +88,7 @@ class SignInPage(FlowPage):
         if account is not None:
             self.signed_in_text.setText(self.tr("Signed in as %s.") % account.email)
         elif not self.email.text():
-            self.email.setFocus()
+            self.focus_later(self.email)
         self._changed()
 
     def _changed(self) -> None:
