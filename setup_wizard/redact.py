@@ -28,12 +28,12 @@ from urllib.parse import quote, quote_plus
 from setup_wizard.secret import Secret
 
 REDACTED = "[redacted]"
-MIN_SECRET = 6
-"""The shortest value scrubbed, in every form: shorter ones match ordinary words (a
-one-letter test token would mangle "token") and hide nothing worth hiding. A two-step
-verification code is 6 digits."""
+MIN_SECRET = 4
+"""The shortest value scrubbed: shorter ones match ordinary words (a one-letter test token
+would mangle "token") and hide nothing worth hiding. A two-step verification code is 6
+digits; a short PIN-like password of 4 is still worth hiding."""
 
-_HEX_ESCAPE = re.compile(r"%[0-9A-F]{2}")
+_HEX_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}")
 
 
 def _value(secret: str | Secret) -> str:
@@ -63,6 +63,7 @@ def encoded_forms(value: str) -> set[str]:
         value,
         quote(value, safe=""),
         quote(value, safe="/:@"),  # as in a URL's path
+        quote(value, safe="/"),
         quote_plus(value, safe=""),  # an HTML form: a space is +
         json_form,
         json_form.replace("/", "\\/"),  # JSON from servers that escape the slash
@@ -77,7 +78,8 @@ def encoded_forms(value: str) -> set[str]:
 
 
 def _form_pattern(form: str) -> str:
-    """A pattern for ``form`` in which percent escapes match either case (``%2f``, ``%2F``)."""
+    """A pattern for ``form`` in which percent and JSON ``\\u`` escapes match either case
+    (``%2f`` or ``%2F``, ``\\u00e9`` or ``\\u00E9``)."""
     parts: list[str] = []
     position = 0
     for escape in _HEX_ESCAPE.finditer(form):

@@ -15,14 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import urlsplit
 
 from setup_wizard.cloud.retry import RetryClass
+from setup_wizard.redact import scrub
 from setup_wizard.secret import Token
 
 _MAX_DETAIL = 300
-REDACTED = "[redacted]"
-MIN_SECRET = 4
 """The shortest value :func:`redact` scrubs; shorter ones match ordinary words."""
 STREAM_LIMIT = 529
 """The status of an event-stream open refused by the cloud's rate limit (100 opens per
@@ -238,55 +237,10 @@ class ErrorBody:
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every occurrence of each secret value replaced, in one pass.
-
-    A server may echo a value the way it travelled: percent-encoded in a URL, form-encoded
-    (a space as ``+``), or escaped inside a JSON string (``\\/``, ``\\u00e9``); each of
-    these forms is scrubbed too, hex digits in either case. Values shorter than
-    :data:`MIN_SECRET` are left alone: they match ordinary words and hide nothing worth
-    hiding.
-    """
-    forms = {form for s in secrets if len(s) >= MIN_SECRET for form in _encoded_forms(s)}
-    if not forms:
-        return text
-    patterns = [_pattern(form) for form in sorted(forms, key=len, reverse=True)]
-    return re.sub("|".join(patterns), REDACTED, text)
-
-
-def _encoded_forms(secret: str) -> set[str]:
-    json_ascii = json.dumps(secret)[1:-1]
-    json_utf8 = json.dumps(secret, ensure_ascii=False)[1:-1]
-    return {
-        secret,
-        quote(secret, safe=""),
-        quote(secret, safe="/"),
-        quote_plus(secret, safe=""),
-        quote_plus(secret, safe="/"),
-        json_ascii,
-        json_utf8,
-        json_ascii.replace("/", "\\/"),
-        json_utf8.replace("/", "\\/"),
-    }
-
-
-_HEX_LETTERS = frozenset("abcdefABCDEF")
-_HEX_ESCAPE = re.compile(r"(%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4})")
-
-
-def _pattern(form: str) -> str:
-    """A regular expression for ``form`` in which escapes' hex digits match either case."""
-    pieces = []
-    for index, piece in enumerate(_HEX_ESCAPE.split(form)):
-        if index % 2 == 0:
-            pieces.append(re.escape(piece))
-        else:
-            pieces.append(
-                "".join(
-                    f"[{c.lower()}{c.upper()}]" if c in _HEX_LETTERS else re.escape(c)
-                    for c in piece
-                )
-            )
-    return "".join(pieces)
+    """``text`` with every occurrence of each secret value replaced, in every encoding a
+    server may echo it in (percent- and form-encoded, JSON-escaped, …): see
+    :func:`setup_wizard.redact.scrub`."""
+    return scrub(text, secrets)
 
 
 def _text(value: Any) -> str | None:

@@ -84,7 +84,7 @@ def test_scrub_finds_the_secret_inside_a_basic_auth_header(value: str) -> None:
 
 
 def test_scrub_leaves_short_values_and_ordinary_words() -> None:
-    assert scrub("a token for 12345", ["token"[:1], "12345"]) == "a token for 12345"
+    assert scrub("a token for 123", ["token"[:1], "123"]) == "a token for 123"
     assert scrub("nothing to hide", []) == "nothing to hide"
 
 
