@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 
@@ -53,6 +54,7 @@ class Runtime:
     recovered: RestoreReport | None
     """What start-up did about a Wi-Fi left changed by an earlier run that ended badly."""
     support_url: str | None
+    logo: Path | None
     wifi_backend: str
     """How this computer's Wi-Fi is switched (networkmanager, macos, windows, manual, …)."""
     _stack: AsyncExitStack
@@ -147,6 +149,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         simulation_hints=hints,
         recovered=recovered,
         support_url=profile.support_url if profile else None,
+        logo=profile.logo if profile else None,
         wifi_backend=backend.kind.value,
         _stack=stack,
     )

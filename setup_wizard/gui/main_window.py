@@ -47,6 +47,8 @@ async def create_main_window(settings: AppSettings) -> QWidget:
         cleanup=cleanup,
         simulation_hints=runtime.simulation_hints,
         start_notice=runtime.recovered.message if runtime.recovered else None,
+        support_url=runtime.support_url,
+        logo=runtime.logo,
     )
     if settings.autopilot:
         _start_autopilot(wizard, runtime, settings)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
@@ -36,6 +37,8 @@ class SetupWizard(QWizard):
         cleanup: Callable[[], Awaitable[None]] | None = None,
         simulation_hints: SimulationHints | None = None,
         start_notice: str | None = None,
+        support_url: str | None = None,
+        logo: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,6 +48,8 @@ class SetupWizard(QWizard):
         self.start_notice = start_notice
         """What start-up did about Wi-Fi left changed by an earlier run (shown on Welcome)."""
         self.brand = brand
+        self.support_url = support_url
+        self.logo = logo
         self.runner = StepRunner()
         self.closing = False
         self.last_error: str | None = None

@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from setup_wizard.flow import EXPECTED_ERRORS, Onboarding, Page, page_to_fix, user_message
@@ -65,6 +66,11 @@ class FlowPage(QWizardPage):
         self._retry_button = self.error_panel.add_button(self.tr("Try again"), self._retry_now)
         self._fix_button = self.error_panel.add_button("", self._go_fix)
         self.error_panel.add_button(self.tr("Save support report…"), wizard.save_support_report)
+        if wizard.support_url:
+            url = wizard.support_url
+            self.error_panel.add_button(
+                self.tr("Get help…"), lambda: QDesktopServices.openUrl(QUrl(url))
+            )
         self._fix_page: Page | None = None
         outer.addWidget(self.error_panel)
 

@@ -128,7 +128,8 @@ class ConnectPage(FlowPage):
     def _search_now(self) -> None:
         if self._search is not None and not self._search.done():
             return
-        if self.busy or self._done:
+        if self.busy or self._done or self.setup_wizard.closing:
+            self._searching.stop()
             return
         self._search = asyncio.ensure_future(self.flow.find_photons())
         self._search.add_done_callback(self._searched)

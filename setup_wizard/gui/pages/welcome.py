@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel
+
 from setup_wizard.flow import LinkKind, Page
 from setup_wizard.gui.led_widget import LedWidget
 from setup_wizard.gui.pages.base import FlowPage
@@ -22,10 +26,24 @@ class WelcomePage(FlowPage):
         self.setSubTitle(
             self.tr("This puts your Photon on your Wi-Fi and makes it yours in the Particle Cloud.")
         )
-        picture = LedWidget()
-        picture.setMinimumHeight(150)
-        picture.setAccessibleName(self.tr("A Photon"))
-        self.body.addWidget(picture)
+        if wizard.logo is not None and not QPixmap(str(wizard.logo)).isNull():
+            logo = QLabel()
+            logo.setPixmap(
+                QPixmap(str(wizard.logo)).scaled(
+                    320,
+                    140,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            logo.setAccessibleName(self.tr("%s logo") % wizard.brand)
+            self.body.addWidget(logo)
+        else:
+            picture = LedWidget()
+            picture.setMinimumHeight(150)
+            picture.setAccessibleName(self.tr("A Photon"))
+            self.body.addWidget(picture)
         need = wrapping_label(
             "<p><b>"
             + self.tr("You need:")
