@@ -6,25 +6,30 @@ Transport policy (§2.4):
   TCP reply never starts as long as TCP has not answered yet (the known first-command hang);
 - TCP is given up for the session once HTTP answered where TCP could not connect, or after
   a few of those first-command hangs;
-- retries only where resending is harmless: read-only commands, ``set``, ``configure-ap``;
+- retries only where resending is harmless: read-only commands, ``set``, ``configure-ap``
+  (idempotent: the same SSID replaces its own slot, so it is sent once more after a timeout);
+- a busy web server (HTTP 5xx) never ran the command: it is asked once more after a pause;
 - ``connect-ap`` is sent again only while it reaches neither server; once it may have been
   delivered it is not repeated: a lost reply means "probably accepted", and the caller
   confirms it another way (the access point disappears, the device shows up online).
+
+A client holds no connection and no TLS context: opening one costs nothing, so the flow may
+make one per step.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Self, TypeVar
 
-import httpx
-
 from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.body import json_body
 from setup_wizard.device.errors import (
+    DeviceBusyError,
     DeviceError,
     DeviceReplyUnreadableError,
     DeviceTimeoutError,
@@ -46,19 +51,20 @@ from setup_wizard.device.replies import (
 )
 from setup_wizard.device.security import Security
 from setup_wizard.device.transport import (
+    BusyReplyError,
     ForeignReplyError,
     IncompleteReplyError,
     NotDeliveredError,
     Transport,
     http_exchange,
-    new_http_client,
     tcp_exchange,
 )
 from setup_wizard.device.validation import (
     check_channel,
     check_ssid,
-    claim_code_text,
+    claim_code_bytes,
     password_plaintext,
+    typed_ssid,
 )
 from setup_wizard.secret import ClaimCode, WifiPassword
 
@@ -69,9 +75,31 @@ T = TypeVar("T")
 _CONNECT_AP_BODY = b'{"idx":0}'  # ignored by the firmware; what the official clients send
 
 
-def _json_body(document: dict[str, object]) -> bytes:
-    """Compact JSON with non-ASCII kept as raw UTF-8: the firmware does not unescape ``\\u``."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+@dataclass
+class _Tries:
+    """How one command has fared so far, and whether it may be sent again."""
+
+    policy: TransportPolicy
+    #: How many tries a command that timed out gets in all (``None``: like any failure).
+    timeout_tries: int | None = None
+    attempt: int = 1
+    timeouts: int = 0
+    busy: int = 0
+
+    def again_after(self, error: NotDeliveredError | IncompleteReplyError | DeviceError) -> bool:
+        """Count the failure; True if the command may be sent again."""
+        if isinstance(error, BusyReplyError):
+            self.busy += 1
+            return self.busy <= 1  # "busy, try once more after a pause" (§2.3)
+        if isinstance(error, IncompleteReplyError) and error.timed_out:
+            self.timeouts += 1
+            if self.timeout_tries is not None and self.timeouts >= self.timeout_tries:
+                return False
+        return self.attempt < max(1, self.policy.attempts)
+
+    async def pause(self) -> None:
+        await asyncio.sleep(self.policy.retry_delay(self.attempt))
+        self.attempt += 1
 
 
 class PhotonClient:
@@ -82,13 +110,10 @@ class PhotonClient:
         address: DeviceAddress | None = None,
         *,
         policy: TransportPolicy | None = None,
-        http: httpx.AsyncClient | None = None,
         prefer: Transport = Transport.TCP,
     ) -> None:
         self._address = address or DeviceAddress()
         self._policy = policy or TransportPolicy()
-        self._http = http or new_http_client()
-        self._owns_http = http is None
         self._transport = prefer
         self._tcp_hangs = 0
         self._tcp_answered = False
@@ -106,8 +131,7 @@ class PhotonClient:
         return self._transport
 
     async def aclose(self) -> None:
-        if self._owns_http:
-            await self._http.aclose()
+        """Nothing to release (every command opens and closes its own connection)."""
 
     async def __aenter__(self) -> Self:
         return self
@@ -141,12 +165,12 @@ class PhotonClient:
     async def scan(self) -> list[WifiNetwork]:
         """Networks the Photon itself can see, one per SSID, strongest first."""
         return await self._run(
-            "scan-ap", None, self._policy.scan_timeout, parse_scan_reply, retry_timeouts=False
+            "scan-ap", None, self._policy.scan_timeout, parse_scan_reply, timeout_tries=1
         )
 
     async def set_claim_code(self, code: ClaimCode) -> None:
         """Give the device the claim code it presents to the cloud when it first connects."""
-        body = _json_body({"k": "cc", "v": claim_code_text(code)})
+        body = json_body([("k", b"cc"), ("v", claim_code_bytes(code))])
 
         def check(payload: bytes) -> None:
             result = result_code("set", payload) if payload else None
@@ -164,40 +188,41 @@ class PhotonClient:
     ) -> None:
         """Store Wi-Fi credentials on the device (it joins only after :meth:`connect`).
 
-        ``network`` is a scan result, or an SSID typed by hand (then ``security`` is
-        required). Everything is validated before anything is sent.
+        ``network`` is a scan result, whose exact SSID bytes are sent back, or an SSID typed
+        by hand, sent as UTF-8 (then ``security`` is required). Everything is validated
+        before anything is sent.
         """
         if isinstance(network, WifiNetwork):
-            ssid = network.ssid
+            shown, raw_ssid = network.ssid, network.raw_ssid
             security = network.security if security is None else security
             channel = network.channel if channel is None else channel
         else:
-            ssid = network
+            shown, raw_ssid = network, typed_ssid(network)
             if security is None:
                 raise TypeError("configure() needs the security type with a typed-in SSID")
-        check_ssid(ssid)
+        check_ssid(raw_ssid)
         check_channel(channel)
         plaintext = password_plaintext(security, password)
 
-        request: dict[str, object] = {"idx": 0, "ssid": ssid}
+        members: list[tuple[str, bytes | int]] = [("idx", 0), ("ssid", raw_ssid)]
         if plaintext is not None:
             key = self._key or await self.public_key()
-            request["pwd"] = key.encrypt_hex(plaintext)
-        request["sec"] = int(security)
-        request["ch"] = channel or 0  # 0: unknown, the firmware looks the network up itself
+            members.append(("pwd", key.encrypt_hex(plaintext).encode("ascii")))
+        members.append(("sec", int(security)))
+        members.append(("ch", channel or 0))  # 0: unknown, the firmware looks it up itself
 
         def check(payload: bytes) -> None:
             result = result_code("configure-ap", payload) if payload else None
             if result != 0:
-                raise configure_rejection(result, ssid)
+                raise configure_rejection(result, shown)
 
-        log.info("sending Wi-Fi settings for %r (%s)", ssid, security.label)
+        log.info("sending Wi-Fi settings for %r (%s)", shown, security.label)
         await self._run(
             "configure-ap",
-            _json_body(request),
+            json_body(members),
             self._policy.configure_timeout,
             check,
-            retry_timeouts=False,
+            timeout_tries=1 + max(0, self._policy.configure_resends),
         )
 
     async def connect(self) -> ConnectResult:
@@ -208,8 +233,7 @@ class PhotonClient:
         so a lost reply is normal and reported as :attr:`ConnectResult.PROBABLY_ACCEPTED`.
         """
         async with self._lock:
-            attempts = max(1, self._policy.attempts)
-            attempt = 1
+            tries = _Tries(self._policy)
             while True:
                 try:
                     payload = await self._once(
@@ -220,18 +244,15 @@ class PhotonClient:
                     )
                     break
                 except NotDeliveredError as error:
-                    if attempt >= attempts:
-                        raise DeviceUnreachableError(self._address) from error
-                    log.info(
-                        "connect-ap not delivered (%s); try %d of %d", error, attempt + 1, attempts
-                    )
+                    if not tries.again_after(error):
+                        raise self._failure("connect-ap", error) from error
+                    log.info("connect-ap not delivered (%s); trying again", error)
                 except IncompleteReplyError as error:
                     log.info("connect-ap: %s; the device probably accepted it", error)
                     return ConnectResult.PROBABLY_ACCEPTED
                 except ForeignReplyError as error:
                     raise DeviceReplyUnreadableError("connect-ap", str(error)) from error
-                await asyncio.sleep(self._policy.retry_delay(attempt))
-                attempt += 1
+                await tries.pause()
         try:
             code = result_code("connect-ap", payload)
         except DeviceReplyUnreadableError:
@@ -250,16 +271,15 @@ class PhotonClient:
         reply_timeout: float,
         parse: Callable[[bytes], T],
         *,
-        retry_timeouts: bool = True,
+        timeout_tries: int | None = None,
     ) -> T:
         """One resend-safe command: exchange, parse, and try again on a transient failure.
 
-        A timeout is retried only for quick commands: ``scan-ap`` and ``configure-ap`` wait
+        ``timeout_tries`` limits the tries of a command that times out: ``scan-ap`` waits
         long already, and a device that stays silent that long is stuck until it is reset.
         """
         async with self._lock:
-            attempts = max(1, self._policy.attempts)
-            attempt = 1
+            tries = _Tries(self._policy, timeout_tries)
             while True:
                 try:
                     return parse(await self._once(name, body, reply_timeout, resend=True))
@@ -270,18 +290,20 @@ class PhotonClient:
                     IncompleteReplyError,
                     DeviceReplyUnreadableError,
                 ) as error:
-                    timed_out = isinstance(error, IncompleteReplyError) and error.timed_out
-                    if attempt >= attempts or (timed_out and not retry_timeouts):
+                    if not tries.again_after(error):
                         if isinstance(error, DeviceError):
                             raise
                         raise self._failure(name, error) from error
-                    log.info("%s failed (%s); try %d of %d", name, error, attempt + 1, attempts)
-                await asyncio.sleep(self._policy.retry_delay(attempt))
-                attempt += 1
+                    log.info("%s failed (%s); trying again", name, error)
+                await tries.pause()
 
     def _failure(self, name: str, error: NotDeliveredError | IncompleteReplyError) -> DeviceError:
+        if isinstance(error, BusyReplyError):
+            return DeviceBusyError(name)
         if isinstance(error, NotDeliveredError):
-            return DeviceUnreachableError(self._address)
+            return DeviceUnreachableError(
+                self._address, local_address_missing=error.local_address_missing
+            )
         if name == "scan-ap":
             return ScanTimeoutError()
         return DeviceTimeoutError(name)
@@ -304,6 +326,8 @@ class PhotonClient:
                     reply_timeout=reply_timeout,
                 )
             except NotDeliveredError as error:
+                if error.local_address_missing:
+                    raise  # HTTP would leave from the same missing address
                 tcp_error: Exception = error
             except IncompleteReplyError as error:
                 # Only the first TCP command is known to hang for no reason; later silence is
@@ -322,7 +346,6 @@ class PhotonClient:
 
     async def _over_http(self, name: str, body: bytes | None, reply_timeout: float) -> bytes:
         return await http_exchange(
-            self._http,
             self._address,
             name,
             body,

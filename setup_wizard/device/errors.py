@@ -6,6 +6,8 @@ holds a password or claim code; SSIDs and device addresses are not secret and ma
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from setup_wizard.device.address import DeviceAddress
 
 _RESET_HINT = "hold its SETUP button for 3 seconds until the light blinks dark blue"
@@ -26,14 +28,41 @@ class DeviceError(Exception):
 
 
 class DeviceUnreachableError(DeviceError):
-    """Nothing accepted a connection at the device address."""
+    """Nothing accepted a connection at the device address.
 
-    def __init__(self, address: DeviceAddress) -> None:
+    ``local_address_missing``: the request could not even leave this computer, because the
+    address it was to be sent from (``DeviceAddress.local_host``, this computer's address on
+    the Photon's network) is no longer one of its own: the Wi-Fi link to the Photon dropped.
+    """
+
+    def __init__(self, address: DeviceAddress, *, local_address_missing: bool = False) -> None:
         self.address = address
+        self.local_address_missing = local_address_missing
+        if local_address_missing:
+            message = (
+                f"This computer no longer has its address {address.local_host} on the Photon's "
+                "Wi-Fi, so nothing could be sent to the Photon. Connect this computer to the "
+                "Photon's own Wi-Fi (named “Photon-…”) again; if the Photon's light is not "
+                f"blinking dark blue, {_RESET_HINT}."
+            )
+        else:
+            message = (
+                f"Could not reach the Photon at {address.host}. Make sure this computer is "
+                "connected to the Photon's own Wi-Fi (named “Photon-…”) and that the Photon's "
+                f"light is blinking dark blue; if it is not, {_RESET_HINT}."
+            )
+        super().__init__(message)
+
+
+class DeviceBusyError(DeviceError):
+    """The device's web server answered 5xx twice: all its request slots were taken (§2.3)."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
         super().__init__(
-            f"Could not reach the Photon at {address.host}. Make sure this computer is "
-            "connected to the Photon's own Wi-Fi (named “Photon-…”) and that the Photon's "
-            f"light is blinking dark blue; if it is not, {_RESET_HINT}."
+            f"The Photon was too busy to take “{command}”, even after a pause. Close other "
+            "programs or browser pages that may be talking to it, wait a few seconds and try "
+            f"again; if it keeps happening, reset the Photon ({_RESET_HINT})."
         )
 
 
@@ -190,12 +219,41 @@ class SsidCharacterError(InvalidSetupInputError):
         )
 
 
+class PassphraseProblem(StrEnum):
+    """Why a WPA/WPA2 password was refused (the firmware takes 8 to 64 bytes, §3.6)."""
+
+    TOO_SHORT = "too short"
+    TOO_LONG = "too long"
+    NOT_HEX = "64 bytes but not hexadecimal"
+    CONTROL_CHARACTER = "control character"
+
+
+_PASSPHRASE_MESSAGES = {
+    PassphraseProblem.TOO_SHORT: (
+        "This Wi-Fi password is too short: WPA/WPA2 passwords have at least 8 characters. "
+        "Check the password."
+    ),
+    PassphraseProblem.TOO_LONG: (
+        "This Wi-Fi password is too long: WPA/WPA2 passwords have at most 63 characters "
+        "(accented letters and symbols such as € count as two or three), or are a key of "
+        "exactly 64 hexadecimal digits. Check the password."
+    ),
+    PassphraseProblem.NOT_HEX: (
+        "This Wi-Fi password is too long: a typed WPA/WPA2 password has at most 63 characters "
+        "(accented letters count as two or three); only a key of exactly 64 hexadecimal digits "
+        "(0–9, A–F) may be longer. Check the password."
+    ),
+    PassphraseProblem.CONTROL_CHARACTER: (
+        "The Wi-Fi password contains a control character (such as a tab or a line break), "
+        "which a Wi-Fi password cannot hold. Check the password."
+    ),
+}
+
+
 class PassphraseError(InvalidSetupInputError):
-    def __init__(self) -> None:
-        super().__init__(
-            "A WPA/WPA2 password has 8 to 63 characters (letters, digits, spaces and common "
-            "symbols, no accents), or is exactly 64 hexadecimal digits. Check the password."
-        )
+    def __init__(self, problem: PassphraseProblem) -> None:
+        self.problem = problem
+        super().__init__(_PASSPHRASE_MESSAGES[problem])
 
 
 class WepKeyError(InvalidSetupInputError):

@@ -12,7 +12,9 @@ from cryptography.hazmat.primitives.serialization import load_der_public_key
 from setup_wizard.device.errors import DeviceKeyError
 
 _SEQUENCE = 0x30
-_ONE_LENGTH_BYTE = 0x81  # DER long form with one length byte: what an RSA-1024 SPKI uses
+# DER long-form lengths: 0x81 = one length byte follows (an RSA-1024 SPKI, 159 bytes),
+# 0x82 = two (RSA-2048 and larger).
+_LONG_FORM_LENGTH_BYTES = {0x81: 1, 0x82: 2}
 _PKCS1_V15_OVERHEAD = 11
 
 
@@ -46,7 +48,8 @@ def parse_public_key(hex_window: object) -> DevicePublicKey:
     """Load the key from ``public-key``'s ``b``: a DER SubjectPublicKeyInfo + zero padding.
 
     Strict DER parsers refuse the padded 294-byte window, so the real key is cut out by the
-    outer SEQUENCE's own length (``30 81 LL`` → 3 + LL bytes).
+    outer SEQUENCE's own length: ``30 81 LL`` (RSA-1024, 3 + LL bytes) or ``30 82 HH LL``
+    (larger keys, 4 + HHLL bytes).
     """
     if not isinstance(hex_window, str) or not hex_window:
         raise DeviceKeyError("no key in the answer")
@@ -54,10 +57,12 @@ def parse_public_key(hex_window: object) -> DevicePublicKey:
         window = binascii.unhexlify(hex_window)
     except (binascii.Error, ValueError):
         raise DeviceKeyError("the key is not hexadecimal") from None
-    if len(window) < 3 or window[0] != _SEQUENCE or window[1] != _ONE_LENGTH_BYTE:
+    if len(window) < 2 or window[0] != _SEQUENCE or window[1] not in _LONG_FORM_LENGTH_BYTES:
         raise DeviceKeyError("the key does not start like an RSA key")
-    end = 3 + window[2]
-    if end > len(window):
+    length_bytes = _LONG_FORM_LENGTH_BYTES[window[1]]
+    header = 2 + length_bytes
+    end = header + int.from_bytes(window[2:header], "big")
+    if len(window) < header or end > len(window):
         raise DeviceKeyError("the key is cut short")
     try:
         key = load_der_public_key(window[:end])

@@ -34,13 +34,42 @@ class DeviceInfo:
 
 @dataclass(frozen=True)
 class WifiNetwork:
-    """One network from the Photon's own scan (2.4 GHz only; hidden networks never appear)."""
+    """One network from the Photon's own scan (2.4 GHz only; hidden networks never appear).
+
+    An SSID is bytes, not text (§3.6 point 8): ``raw_ssid`` is exactly what the device
+    reported and what ``configure-ap`` sends back; ``ssid`` is only for showing, decoded as
+    UTF-8 with replacement characters (a Latin-1 router name shows as ``Caf�``). Left empty,
+    ``raw_ssid`` is the UTF-8 of ``ssid``.
+    """
 
     ssid: str
     security: Security
     rssi: int  # dBm, negative
     channel: int
     max_data_rate: int | None = None  # kbit/s, as the firmware reports it
+    raw_ssid: bytes = b""
+
+    def __post_init__(self) -> None:
+        if not self.raw_ssid:
+            object.__setattr__(self, "raw_ssid", self.ssid.encode("utf-8", errors="replace"))
+
+    @classmethod
+    def scanned(
+        cls,
+        raw_ssid: bytes,
+        security: Security,
+        rssi: int,
+        channel: int,
+        max_data_rate: int | None = None,
+    ) -> WifiNetwork:
+        """A scan result, named by the exact bytes the device reported."""
+        display = raw_ssid.decode("utf-8", errors="replace")
+        return cls(display, security, rssi, channel, max_data_rate, raw_ssid)
+
+    @property
+    def ssid_is_text(self) -> bool:
+        """False when the name is not UTF-8, so ``ssid`` shows it only approximately."""
+        return self.raw_ssid == self.ssid.encode("utf-8", errors="replace")
 
     @property
     def bars(self) -> int:

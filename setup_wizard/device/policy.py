@@ -14,9 +14,13 @@ class TransportPolicy:
     quick_timeout: float = 6.0
     #: ``scan-ap``: a full scan takes seconds, longer in crowded places.
     scan_timeout: float = 25.0
-    #: ``configure-ap`` runs its own scan for the SSID and may wait up to 30 s for it; wait
-    #: longer, so that its "network not found" reply (-2) arrives instead of a timeout.
-    configure_timeout: float = 40.0
+    #: ``configure-ap`` looks the network up in two scans of its own (a dry run, then the
+    #: save), each allowed 30 s (§3.6 point 3): wait about that long, so that even a "network
+    #: not found" reply (-2) in a crowded place arrives instead of a timeout.
+    configure_timeout: float = 62.0
+    #: ``configure-ap`` is idempotent (the same SSID replaces its own slot), so after a
+    #: timeout it is sent this many more times before the device counts as stuck.
+    configure_resends: int = 1
     #: ``connect-ap``: the reply is often lost anyway, because the device drops its network.
     connect_ap_timeout: float = 5.0
     #: Tries per retry-safe command (``connect-ap`` is retried only while it reaches no server).

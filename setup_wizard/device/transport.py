@@ -3,23 +3,31 @@
 These functions know bytes and sockets, not commands. They report *how* an exchange failed,
 because that decides what is safe next: if nothing was delivered, another transport may try
 the same command; once it was delivered, only idempotent commands may be sent again.
+
+HTTP is spoken with ``h11`` over plain asyncio streams: the Photon has no TLS, so a full HTTP
+client (which builds a TLS context for every instance) would only cost time. Both transports
+bind to ``DeviceAddress.local_host`` when it is known, so the packets leave through the
+interface that is on the Photon's network, and both stop reading at ``MAX_REPLY_BYTES``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 from enum import StrEnum
 
-import httpx
+import h11
 
 from setup_wizard.device.address import DeviceAddress
-from setup_wizard.device.framing import encode_request, reply_payload
+from setup_wizard.device.framing import TcpReply, encode_request
+from setup_wizard.device.replies import MAX_REPLY_BYTES
 
 log = logging.getLogger(__name__)
 
 _READ_SIZE = 4096
+_TOO_LONG = f"more than {MAX_REPLY_BYTES // 1024} KB, far more than a Photon sends"
 
 
 class Transport(StrEnum):
@@ -28,13 +36,41 @@ class Transport(StrEnum):
 
 
 class NotDeliveredError(Exception):
-    """No connection was made, so the device never saw the request."""
+    """No connection was made, so the device never saw the request.
 
-    def __init__(self, transport: Transport, *, timed_out: bool) -> None:
-        reason = "timed out" if timed_out else "refused or unreachable"
+    ``local_address_missing``: the socket could not even be bound to the local address
+    (``DeviceAddress.local_host`` is no longer this computer's).
+    """
+
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        timed_out: bool,
+        local_address_missing: bool = False,
+        reason: str | None = None,
+    ) -> None:
+        if reason is None:
+            if local_address_missing:
+                reason = "this computer no longer has the local address"
+            else:
+                reason = "timed out" if timed_out else "refused or unreachable"
         super().__init__(f"could not connect over {transport} ({reason})")
         self.transport = transport
         self.timed_out = timed_out
+        self.local_address_missing = local_address_missing
+
+
+class BusyReplyError(NotDeliveredError):
+    """The web server answered 5xx before running the command: its request slots are full.
+
+    The firmware writes its 200 before it runs a command, so another status means the
+    command never ran: sending it again after a pause is safe (§2.3).
+    """
+
+    def __init__(self, status: int) -> None:
+        super().__init__(Transport.HTTP, timed_out=False, reason=f"busy, HTTP status {status}")
+        self.status = status
 
 
 class IncompleteReplyError(Exception):
@@ -49,12 +85,34 @@ class IncompleteReplyError(Exception):
 
     @property
     def got_anything(self) -> bool:
-        """True once the device wrote more than the blank header lines."""
+        """True once the device wrote more than the blank lines it sends before the JSON."""
         return bool(self.partial.strip())
 
 
 class ForeignReplyError(Exception):
     """Something answered, but not the way a Photon's setup server does."""
+
+
+async def _connect(
+    address: DeviceAddress, port: int, transport: Transport, connect_timeout: float
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    local = (address.local_host, 0) if address.local_host else None
+    try:
+        async with asyncio.timeout(connect_timeout):
+            return await asyncio.open_connection(address.host, port, local_addr=local)
+    except TimeoutError as error:
+        raise NotDeliveredError(transport, timed_out=True) from error
+    except OSError as error:
+        unbindable = local is not None and error.errno == errno.EADDRNOTAVAIL
+        raise NotDeliveredError(
+            transport, timed_out=False, local_address_missing=unbindable
+        ) from error
+
+
+async def _close(writer: asyncio.StreamWriter) -> None:
+    writer.close()
+    with contextlib.suppress(OSError):
+        await writer.wait_closed()
 
 
 async def tcp_exchange(
@@ -65,39 +123,97 @@ async def tcp_exchange(
     connect_timeout: float,
     reply_timeout: float,
 ) -> bytes:
-    """Send one framed command and read the reply to EOF; returns the JSON part (maybe empty)."""
-    try:
-        async with asyncio.timeout(connect_timeout):
-            reader, writer = await asyncio.open_connection(address.host, address.tcp_port)
-    except TimeoutError as error:
-        raise NotDeliveredError(Transport.TCP, timed_out=True) from error
-    except OSError as error:
-        raise NotDeliveredError(Transport.TCP, timed_out=False) from error
-    received = bytearray()
+    """Send one framed command; returns the JSON part of the reply (empty: refused).
+
+    Reading stops at EOF or as soon as the reply holds one whole JSON value, whichever comes
+    first: the device leaves its first connection open after the reply (§2.2).
+    """
+    reader, writer = await _connect(address, address.tcp_port, Transport.TCP, connect_timeout)
+    reply = TcpReply()
     try:
         async with asyncio.timeout(reply_timeout):
             writer.write(encode_request(name, body))
             await writer.drain()
-            while chunk := await reader.read(_READ_SIZE):
-                received += chunk
+            while not reply.complete:
+                chunk = await reader.read(_READ_SIZE)
+                if not chunk:
+                    break
+                if len(reply) + len(chunk) > MAX_REPLY_BYTES:
+                    raise ForeignReplyError(_TOO_LONG)
+                reply.feed(chunk)
     except TimeoutError as error:
-        raise IncompleteReplyError(Transport.TCP, bytes(received), timed_out=True) from error
+        raise IncompleteReplyError(Transport.TCP, reply.data, timed_out=True) from error
     except OSError as error:
-        raise IncompleteReplyError(Transport.TCP, bytes(received), timed_out=False) from error
+        raise IncompleteReplyError(Transport.TCP, reply.data, timed_out=False) from error
     finally:
-        writer.close()
-        with contextlib.suppress(OSError):
-            await writer.wait_closed()
-    return reply_payload(bytes(received))
+        await _close(writer)
+    return reply.payload()
 
 
-def new_http_client() -> httpx.AsyncClient:
-    """A client that ignores proxy settings: the Photon is on the local link, never behind one."""
-    return httpx.AsyncClient(trust_env=False, follow_redirects=False)
+def _http_request(
+    connection: h11.Connection, address: DeviceAddress, name: str, body: bytes | None
+) -> bytes:
+    """``GET /name`` (no body) or ``POST /name``, head and body as one piece of bytes.
+
+    One write, so that head and body share a TCP segment where they fit: early firmware
+    read only the first segment of a request (device-os #680).
+    """
+    host = f"[{address.host}]" if ":" in address.host else address.host
+    if address.http_port != 80:
+        host = f"{host}:{address.http_port}"
+    headers = [("Host", host), ("Connection", "close")]
+    method = "GET"
+    if body is not None:
+        method = "POST"
+        # A CORS "simple" content type, like softap-setup-js; the firmware ignores it. The
+        # length must be given: the firmware sizes its buffer from it (§2.3).
+        headers += [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Content-Length", str(len(body))),
+        ]
+    parts = [connection.send(h11.Request(method=method, target=f"/{name}", headers=headers))]
+    if body:
+        parts.append(connection.send(h11.Data(data=body)))
+    parts.append(connection.send(h11.EndOfMessage()))
+    return b"".join(part for part in parts if part)
+
+
+async def _read_http_reply(
+    connection: h11.Connection, reader: asyncio.StreamReader, received: bytearray
+) -> None:
+    """Read one response into ``received``, refusing anything a Photon would not send.
+
+    The device answers 200 before it runs the command and streams the JSON in chunks, so a
+    200 says nothing about success; 5xx means busy; any other status, not a Photon.
+    """
+    at_eof = False
+    while True:
+        try:
+            event = connection.next_event()
+        except h11.RemoteProtocolError as error:
+            if at_eof:  # cut short, not malformed
+                raise ConnectionResetError("closed before the reply ended") from error
+            raise ForeignReplyError("not an HTTP answer") from error
+        if event is h11.NEED_DATA:
+            chunk = await reader.read(_READ_SIZE)
+            at_eof = not chunk
+            connection.receive_data(chunk)
+        elif isinstance(event, h11.Response):
+            if 500 <= event.status_code <= 599:
+                raise BusyReplyError(event.status_code)
+            if event.status_code != 200:
+                raise ForeignReplyError(f"HTTP status {event.status_code}")
+        elif isinstance(event, h11.Data):
+            if len(received) + len(event.data) > MAX_REPLY_BYTES:
+                raise ForeignReplyError(_TOO_LONG)
+            received += event.data
+        elif isinstance(event, h11.EndOfMessage):
+            return
+        elif isinstance(event, h11.ConnectionClosed):
+            raise ConnectionResetError("the connection closed before the reply")
 
 
 async def http_exchange(
-    client: httpx.AsyncClient,
     address: DeviceAddress,
     name: str,
     body: bytes | None,
@@ -105,44 +221,20 @@ async def http_exchange(
     connect_timeout: float,
     reply_timeout: float,
 ) -> bytes:
-    """``GET /name`` (no body) or ``POST /name``; returns the reply body (empty = refused).
-
-    The device answers 200 before it runs the command and streams the JSON in chunks, so the
-    status says nothing about success; anything but 200 means this is not a Photon.
-    """
-    headers = {"Connection": "close"}
-    if body is None:
-        method = "GET"
-    else:
-        method = "POST"
-        # A CORS "simple" content type, like softap-setup-js; the firmware ignores it.
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    url = httpx.URL(scheme="http", host=address.host, port=address.http_port, path=f"/{name}")
-    request = client.build_request(
-        method,
-        url,
-        headers=headers,
-        content=body,
-        timeout=httpx.Timeout(reply_timeout, connect=connect_timeout),
-    )
+    """``GET /name`` (no body) or ``POST /name``; returns the reply body (empty = refused)."""
+    connection = h11.Connection(h11.CLIENT)
+    request = _http_request(connection, address, name, body)
+    reader, writer = await _connect(address, address.http_port, Transport.HTTP, connect_timeout)
     received = bytearray()
     try:
-        async with asyncio.timeout(connect_timeout + reply_timeout):
-            response = await client.send(request, stream=True)
-            try:
-                if response.status_code != httpx.codes.OK:
-                    raise ForeignReplyError(f"HTTP status {response.status_code}")
-                async for chunk in response.aiter_bytes():
-                    received += chunk
-            finally:
-                await response.aclose()
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
-        timed_out = isinstance(error, httpx.TimeoutException)
-        raise NotDeliveredError(Transport.HTTP, timed_out=timed_out) from error
-    except (TimeoutError, httpx.TimeoutException) as error:
+        async with asyncio.timeout(reply_timeout):
+            writer.write(request)
+            await writer.drain()
+            await _read_http_reply(connection, reader, received)
+    except TimeoutError as error:
         raise IncompleteReplyError(Transport.HTTP, bytes(received), timed_out=True) from error
-    except httpx.DecodingError as error:
-        raise ForeignReplyError("undecodable HTTP body") from error
-    except httpx.RequestError as error:
+    except OSError as error:
         raise IncompleteReplyError(Transport.HTTP, bytes(received), timed_out=False) from error
+    finally:
+        await _close(writer)
     return bytes(received).strip()

@@ -85,13 +85,16 @@ class ScriptedDevice:
     be made to show (exact request bytes, a router on port 80, an empty reply to our requests).
 
     ``replies`` maps a command name to the JSON bytes to answer (b"" = refuse, the way the
-    firmware does), or to None to accept the request and never answer.
+    firmware does), or to None to accept the request and never answer; or to a list of those,
+    one per request in turn, the last one repeating. ``http_statuses`` likewise gives the
+    status of each HTTP request in turn (the last repeating); 200 when empty.
     """
 
     address: DeviceAddress
-    replies: dict[str, bytes | None]
+    replies: dict[str, bytes | list[bytes | None] | None]
     requests: list[Request] = field(default_factory=list)
-    http_status: int = 200
+    http_statuses: list[int] = field(default_factory=list)
+    peers: list[str] = field(default_factory=list)  # the source address of each connection
     open_connections: int = 0
     most_open_connections: int = 0
     release: asyncio.Event = field(default_factory=asyncio.Event)
@@ -111,7 +114,19 @@ class ScriptedDevice:
             self.handlers.add(task)
             task.add_done_callback(self.handlers.discard)
 
-    def _opened(self) -> None:
+    @property
+    def http_status(self) -> int:
+        return self.http_statuses[0] if self.http_statuses else 200
+
+    @http_status.setter
+    def http_status(self, status: int) -> None:
+        self.http_statuses = [status]
+
+    def _next_status(self) -> int:
+        return self.http_statuses.pop(0) if len(self.http_statuses) > 1 else self.http_status
+
+    def _opened(self, writer: asyncio.StreamWriter) -> None:
+        self.peers.append(writer.get_extra_info("peername")[0])
         task = asyncio.current_task()
         if task is not None:
             self.handlers.add(task)
@@ -121,12 +136,14 @@ class ScriptedDevice:
 
     async def _reply_for(self, name: str) -> bytes | None:
         reply = self.replies.get(name, b"")
+        if isinstance(reply, list):
+            reply = reply.pop(0) if len(reply) > 1 else reply[0]
         if reply is None:
             await self.release.wait()
         return reply
 
     async def serve_tcp(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._opened()
+        self._opened(writer)
         try:
             name = (await reader.readuntil(b"\n"))[:-1].decode()
             length = int((await reader.readuntil(b"\n"))[:-1])
@@ -139,12 +156,14 @@ class ScriptedDevice:
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
+        except asyncio.CancelledError:
+            pass  # the fixture ends the handlers that still wait, at teardown
         finally:
             self.open_connections -= 1
             writer.close()
 
     async def serve_http(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._opened()
+        self._opened(writer)
         try:
             head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
             method, path, _ = head[0].split(" ", 2)
@@ -155,10 +174,11 @@ class ScriptedDevice:
             body = await reader.readexactly(int(headers.get("content-length", "0")))
             name = path.lstrip("/")
             self.requests.append(Request("http", name, body, headers, method))
-            if self.http_status != 200:
+            status = self._next_status()
+            if status != 200:
                 writer.write(
                     b"HTTP/1.1 %d Nope\r\nContent-Type: text/html\r\nContent-Length: 13\r\n"
-                    b"Connection: close\r\n\r\n<html></html>" % self.http_status
+                    b"Connection: close\r\n\r\n<html></html>" % status
                 )
             else:
                 writer.write(
@@ -176,6 +196,8 @@ class ScriptedDevice:
             await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
+        except asyncio.CancelledError:
+            pass  # the fixture ends the handlers that still wait, at teardown
         finally:
             self.open_connections -= 1
             writer.close()
@@ -236,18 +258,22 @@ async def start_photon() -> AsyncIterator[StartPhoton]:
     from setup_wizard.sim.clock import SimClock
     from setup_wizard.sim.link import NoCloud
     from setup_wizard.sim.photon import PhotonFaults, SimulatedPhoton
+    from setup_wizard.sim.photon.timing import SetupTiming
     from setup_wizard.sim.wifi import WifiEnvironment
 
     started: list[SimulatedPhoton] = []
 
     async def start(
-        wifi: WifiEnvironment | None = None, faults: PhotonFaults | None = None
+        wifi: WifiEnvironment | None = None,
+        faults: PhotonFaults | None = None,
+        setup_timing: SetupTiming | None = None,
     ) -> tuple[SimulatedPhoton, DeviceAddress]:
         photon = SimulatedPhoton(
             clock=SimClock(speed=500),
             wifi=wifi or WifiEnvironment.home(),
             link=NoCloud(),
             faults=faults or PhotonFaults(),
+            setup_timing=setup_timing,
             seed=1,
         )
         await photon.start()

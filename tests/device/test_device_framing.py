@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from setup_wizard.device.framing import encode_request, reply_payload
+from setup_wizard.device.framing import TcpReply, encode_request, reply_payload
 
 
 def firmware_read(stream: bytes) -> tuple[bytes, int, bytes]:
@@ -67,19 +67,17 @@ def test_names_the_firmware_would_misread_are_refused(name: str) -> None:
 
 
 BLANK_LINES = st.lists(st.sampled_from([b"\n", b"\r\n", b" \n"]), max_size=4).map(b"".join)
-HEADER_LINE = st.text(
-    st.characters(blacklist_characters="\r\n", blacklist_categories=("Cs",)), min_size=1
-).filter(lambda t: t.strip() and not t.lstrip().startswith(("{", "[")))
-HEADERS = st.lists(HEADER_LINE, max_size=3).map(
-    lambda lines: b"".join(line.encode() + b"\n" for line in lines) + (b"\n" if lines else b"")
-)
 
 
-@given(BLANK_LINES, HEADERS, BODIES)
-def test_reply_payload_skips_blank_lines_and_header_noise(
-    blanks: bytes, header: bytes, body: bytes
-) -> None:
-    assert reply_payload(blanks + header + body) == body
+@given(BLANK_LINES, BODIES)
+def test_reply_payload_is_what_follows_the_blank_lines(blanks: bytes, body: bytes) -> None:
+    assert reply_payload(blanks + body) == body
+
+
+def test_junk_before_the_json_is_kept_so_it_reads_as_unreadable_not_as_a_refusal() -> None:
+    """The device writes only blank lines before its JSON (§2.2): anything else is junk."""
+    assert reply_payload(b"HTTP/1.0 200 OK\n\n{}") == b"HTTP/1.0 200 OK\n\n{}"
+    assert reply_payload(b"garbage") == b"garbage"
 
 
 @pytest.mark.parametrize("reply", [b"", b"\n\n", b"\n", b"\r\n\r\n"])
@@ -89,3 +87,52 @@ def test_a_refusal_has_an_empty_payload(reply: bytes) -> None:
 
 def test_the_device_reply_shape() -> None:
     assert reply_payload(b'\n\n{"r":0}') == b'{"r":0}'
+
+
+def fed(*chunks: bytes) -> TcpReply:
+    reply = TcpReply()
+    for chunk in chunks:
+        reply.feed(chunk)
+    return reply
+
+
+@given(BODIES, st.data())
+def test_a_reply_is_whole_exactly_when_its_last_byte_arrives(
+    body: bytes, data: st.DataObject
+) -> None:
+    """However the bytes are split, the JSON is whole at its last byte and not before."""
+    wire = b"\n\n" + body
+    cuts = sorted(data.draw(st.lists(st.integers(1, len(wire) - 1), max_size=6, unique=True)))
+    reply = TcpReply()
+    for start, end in zip([0, *cuts], [*cuts, len(wire)], strict=True):
+        reply.feed(wire[start:end])
+        assert reply.complete is (end == len(wire))
+    assert reply.payload() == body
+
+
+@pytest.mark.parametrize(
+    "blank", [b"", b"\n", b"\n\n", b"\n\n  \r\n"], ids=["nothing", "lf", "preamble", "spaces"]
+)
+def test_the_blank_lines_alone_are_not_an_answer(blank: bytes) -> None:
+    """They come before the command runs: a slow command's answer is still to come."""
+    assert not fed(blank).complete
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b'\n\n{"scans":[{"ssid":"Say "hi","rssi":-70,"sec":0,"ch":9,"mdr":54000}]}',  # odd quote
+        b'\n\n{"scans":[{"ssid":"C:\\","rssi":-70,"sec":0,"ch":9,"mdr":54000}]}',  # trailing \\
+        b'\n\n{"scans":[]}',
+    ],
+)
+def test_a_scan_with_raw_ssids_is_whole_at_its_last_byte(reply: bytes) -> None:
+    assert not fed(reply[:-1]).complete
+    assert fed(reply[:-1], reply[-1:]).complete
+
+
+def test_braces_and_quotes_inside_strings_do_not_end_the_reply() -> None:
+    reply = fed(b'\n\n{"b":"}]\\"}",')
+    assert not reply.complete
+    reply.feed(b'"r":0}')
+    assert reply.complete

@@ -29,6 +29,17 @@ def test_the_padded_window_yields_the_device_key() -> None:
     assert key.key.public_numbers() == PRIVATE.public_key().public_numbers()
 
 
+@pytest.mark.parametrize("bits", [2048, 3072])
+def test_a_larger_key_whose_der_length_takes_two_bytes_is_used(bits: int) -> None:
+    """``30 82 HH LL``: the key of a device (or a future firmware) that is not RSA-1024."""
+    private = rsa.generate_private_key(public_exponent=65537, key_size=bits)
+    spki = private.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    assert spki[1] == 0x82
+    key = parse_public_key(spki.ljust(len(spki) + 132, b"\0").hex().upper())
+    ciphertext = bytes.fromhex(key.encrypt_hex(b"correct horse battery"))
+    assert private.decrypt(ciphertext, padding.PKCS1v15()) == b"correct horse battery"
+
+
 def test_the_device_decrypts_exactly_what_was_encrypted_with_pkcs1_v15() -> None:
     key = parse_public_key(window(SPKI))
     ciphertext_hex = key.encrypt_hex(b"correct horse battery staple")
@@ -74,7 +85,8 @@ EC_DER = (
         ("30819F0G", "not hexadecimal"),
         ("ABC", "not hexadecimal"),
         (window(b"\x04\x81\x9f" + SPKI[3:]), "does not start like an RSA key"),
-        (window(b"\x30\x82\x00\x9f" + SPKI[3:]), "does not start like an RSA key"),
+        (window(b"\x30\x83\x00\x00\x9f" + SPKI[3:]), "does not start like an RSA key"),
+        ("3082", "cut short"),
         (SPKI[:100].hex(), "cut short"),
         (window(b"\x30\x81\x05" + b"\x01" * 200), "could not be decoded"),
         (window(EC_DER), "not an RSA key"),

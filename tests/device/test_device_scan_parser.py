@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from setup_wizard.device import DeviceReplyUnreadableError, Security, WifiNetwork
-from setup_wizard.device.replies import parse_scan_reply
+from setup_wizard.device.replies import MAX_REPLY_BYTES, parse_scan_reply
 from setup_wizard.device.scan import parse_scan
 
 
@@ -110,9 +110,65 @@ def test_entries_that_cannot_be_read_are_skipped_not_fatal() -> None:
     assert [n.ssid for n in parse_scan(reply)] == ["ok"]
 
 
-def test_non_utf8_ssid_bytes_do_not_crash() -> None:
+def test_an_ssid_that_is_not_utf8_keeps_its_bytes_and_shows_replacement_characters() -> None:
     networks = parse_scan(firmware_scan([(b"caf\xe9", -50, 0, 6, 1)]))
-    assert [n.ssid for n in networks] == ["caf\ufffd"]
+    assert [(n.ssid, n.raw_ssid) for n in networks] == [("caf\ufffd", b"caf\xe9")]
+
+
+def test_names_that_only_look_alike_are_two_networks() -> None:
+    """Latin-1 "café" and "cafï" both show as "caf�"; the device tells them apart."""
+    networks = parse_scan(firmware_scan([(b"caf\xe9", -50, 0, 6, 1), (b"caf\xef", -60, 0, 1, 1)]))
+    assert [n.raw_ssid for n in networks] == [b"caf\xe9", b"caf\xef"]
+    assert {n.ssid for n in networks} == {"caf\ufffd"}
+
+
+RAW_SSID = (
+    st.binary(min_size=1, max_size=32)
+    .filter(lambda b: b'","rssi":' not in b)  # see SSID above
+    .filter(lambda b: b.strip(b"\x00") == b)  # a C string on the device: no NUL at the ends
+)
+
+
+@given(st.lists(st.tuples(RAW_SSID, st.integers(-100, -1)), max_size=10))
+def test_every_ssid_comes_back_as_its_exact_bytes(entries: list[tuple[bytes, int]]) -> None:
+    reply = firmware_scan([(ssid, rssi, 4194310, 6, 1) for ssid, rssi in entries])
+    strongest: dict[bytes, int] = {}
+    for ssid, rssi in entries:
+        strongest[ssid] = max(rssi, strongest.get(ssid, rssi))
+    networks = parse_scan(reply)
+    assert {n.raw_ssid: n.rssi for n in networks} == strongest
+    assert all(n.ssid == n.raw_ssid.decode("utf-8", errors="replace") for n in networks)
+
+
+# Pieces that make a backtracking reader try every start against the rest of the reply.
+HOSTILE_PIECES = st.sampled_from(
+    [
+        *(b'{"ssid":"', b'"', b"\\", b"{", b"}", b'","rssi":-1', b',"sec":0', b',"ch":1'),
+        *(b',"mdr":1', b",", b" " * 40, b"\xe9", b"a" * 40, b"]}", b'{"scans":['),
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from([b'{"scans":[', b'{"scans":[\\']),
+    st.lists(HOSTILE_PIECES, min_size=1, max_size=6).map(b"".join),
+    st.integers(1_000, 4 * MAX_REPLY_BYTES),
+)
+def test_a_large_hostile_reply_is_read_or_refused_in_one_pass(
+    start: bytes, unit: bytes, size: int
+) -> None:
+    """Read in time linear in its length (the client shares its thread with the window), or
+    refused with a typed error when it is longer than any Photon's. No timing here: the old
+    backtracking reader needed minutes for one of these, which the suite's timeout catches;
+    bench/bench_hostile_scan.py prints the figures."""
+    reply = start + unit * (size // len(unit))
+    assert all(len(n.raw_ssid) <= 32 for n in parse_scan(reply))
+    if len(reply) > MAX_REPLY_BYTES:
+        with pytest.raises(DeviceReplyUnreadableError, match="far longer"):
+            parse_scan_reply(reply)
+    else:
+        assert all(isinstance(n, WifiNetwork) for n in parse_scan_reply(reply))
 
 
 def test_an_empty_scan_is_an_empty_list() -> None:

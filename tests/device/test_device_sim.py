@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from setup_wizard.device import (
@@ -19,9 +21,10 @@ from setup_wizard.device import (
     probe,
 )
 from setup_wizard.device.scan import parse_scan
-from setup_wizard.device.transport import http_exchange, new_http_client, tcp_exchange
+from setup_wizard.device.transport import http_exchange, tcp_exchange
 from setup_wizard.secret import ClaimCode, WifiPassword
 from setup_wizard.sim.photon import PhotonFaults, PhotonState
+from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 if TYPE_CHECKING:
@@ -190,6 +193,95 @@ async def test_a_closed_tcp_server_moves_the_session_to_http(
     assert photon.credentials[0].password == HOME_PASSWORD
 
 
+async def test_the_first_tcp_reply_is_taken_though_the_device_never_closes_it(
+    start_photon: StartPhoton,
+) -> None:
+    """device-os #1252: the first connection of a session gets its whole reply, then no EOF."""
+    photon, address = await start_photon(home())
+    policy = TransportPolicy(quick_timeout=3.0, attempts=1)  # one try: no second connection
+    async with PhotonClient(address, policy=policy) as client:
+        info = await client.device_info()
+        assert client.transport is Transport.TCP  # no timeout, no fallback to HTTP
+    assert info.device_id == photon.device_id.lower()
+
+
+async def test_a_slow_first_command_is_waited_for_past_the_blank_lines(
+    start_photon: StartPhoton,
+) -> None:
+    """The device writes its two newlines before the command runs: they are not the answer."""
+    slow = SetupTiming(command_seconds=5.0)  # 10 ms at this speed, between newlines and JSON
+    photon, address = await start_photon(home(), setup_timing=slow)
+    async with PhotonClient(address, policy=TransportPolicy(attempts=1)) as client:
+        info = await client.device_info()
+        assert client.transport is Transport.TCP
+        assert "HomeNet" in {n.ssid for n in await client.scan()}
+    assert info.device_id == photon.device_id.lower()
+
+
+LATIN1_NAME = "Café Lumière".encode("latin-1")  # what many older routers broadcast
+
+
+def latin1_home() -> WifiEnvironment:
+    return WifiEnvironment(
+        [
+            SimNetwork(raw_ssid=LATIN1_NAME, security="wpa2_aes", password=HOME_PASSWORD),
+            SimNetwork("Café Lumière", "wpa2_aes", "another password", channel=1, rssi=-70),
+        ]
+    )
+
+
+@BOTH
+async def test_a_name_that_is_not_utf8_goes_back_byte_for_byte(
+    start_photon: StartPhoton, fast_policy: TransportPolicy, transport: Transport
+) -> None:
+    """SSIDs are bytes (§3.6 point 8): shown with replacement characters, sent as they came."""
+    photon, address = await start_photon(latin1_home())
+    async with PhotonClient(address, policy=fast_policy, prefer=transport) as client:
+        networks = {n.raw_ssid: n for n in await client.scan()}
+        latin1 = networks[LATIN1_NAME]
+        assert latin1.ssid == "Caf\ufffd Lumi\ufffdre"
+        assert not latin1.ssid_is_text
+        assert networks["Café Lumière".encode()].ssid_is_text  # its UTF-8 twin is another one
+        await client.configure(latin1, password=WifiPassword(HOME_PASSWORD))
+        assert await client.connect() is ConnectResult.ACCEPTED
+    assert photon.credentials[0].ssid_bytes == LATIN1_NAME
+    await asyncio.wait_for(photon.wait_for_state(PhotonState.ONLINE), STATE_TIMEOUT)
+    assert photon.joined_network is not None
+    assert photon.joined_network.raw_ssid == LATIN1_NAME
+
+
+async def test_a_passphrase_with_accents_gets_the_device_online(
+    start_photon: StartPhoton, fast_policy: TransportPolicy
+) -> None:
+    """The firmware takes any 8-64 bytes; the router's passphrase is its UTF-8."""
+    passphrase = "Grüße aus Köln – 2024"
+    wifi = WifiEnvironment([SimNetwork("Zuhause", "wpa2_aes", passphrase, channel=6)])
+    photon, address = await start_photon(wifi)
+    async with PhotonClient(address, policy=fast_policy) as client:
+        [network] = await client.scan()
+        await client.configure(network, password=WifiPassword(passphrase))
+        await client.connect()
+    assert photon.credentials[0].password == passphrase
+    await asyncio.wait_for(photon.wait_for_state(PhotonState.ONLINE), STATE_TIMEOUT)
+
+
+async def test_a_client_never_builds_a_tls_context(
+    start_photon: StartPhoton, fast_policy: TransportPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Photon has no TLS: a client that prepared it anyway paid ~80 ms per instance."""
+
+    def no_tls(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the device client built a TLS context")
+
+    _, address = await start_photon(home())
+    monkeypatch.setattr(ssl, "SSLContext", no_tls)
+    monkeypatch.setattr(ssl, "create_default_context", no_tls)
+    for transport in Transport:
+        async with PhotonClient(address, policy=fast_policy, prefer=transport) as client:
+            assert await client.version() == 2
+    assert await probe(address, timeout=2.0) is not None
+
+
 @pytest.mark.parametrize(("hangs_allowed", "then"), [(1, Transport.HTTP), (2, Transport.TCP)])
 async def test_a_hanging_first_tcp_command_is_answered_over_http(
     start_photon: StartPhoton, hangs_allowed: int, then: Transport
@@ -242,13 +334,11 @@ async def test_the_public_key_arrives_zero_padded_and_is_still_usable(
 
 async def test_http_replies_are_chunked_and_read_whole(start_photon: StartPhoton) -> None:
     _, address = await start_photon(WifiEnvironment.crowded(count=30))
-    async with new_http_client() as http:
+    async with httpx.AsyncClient() as http:
         url = f"http://{address.host}:{address.http_port}/scan-ap"
         async with http.stream("GET", url) as response:
             assert response.headers["transfer-encoding"] == "chunked"
-        raw = await http_exchange(
-            http, address, "scan-ap", None, connect_timeout=2, reply_timeout=5
-        )
+    raw = await http_exchange(address, "scan-ap", None, connect_timeout=2, reply_timeout=5)
     assert len(parse_scan(raw)) >= 10
 
 
@@ -258,11 +348,11 @@ async def test_a_request_the_device_cannot_parse_gets_an_empty_reply(
     """What the client reads as a refusal, seen on both transports (our client never sends it)."""
     photon, address = await start_photon(home())
     unknown_key = b'{"k":"cc","v":"abc","x":1}'
+    await tcp_exchange(address, "version", b"", connect_timeout=2, reply_timeout=2)  # see below
+    # The first TCP connection of a session is never closed by the device, and a refusal has no
+    # JSON to end on: only a later connection shows the refusal whole.
     over_tcp = await tcp_exchange(address, "set", unknown_key, connect_timeout=2, reply_timeout=2)
-    async with new_http_client() as http:
-        over_http = await http_exchange(
-            http, address, "set", unknown_key, connect_timeout=2, reply_timeout=2
-        )
+    over_http = await http_exchange(address, "set", unknown_key, connect_timeout=2, reply_timeout=2)
     assert over_tcp == over_http == b""
     assert not photon.claim_code
 

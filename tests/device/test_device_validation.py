@@ -38,11 +38,17 @@ BAD_CONFIGURATIONS = [
     ('Joe"s', WPA2, "password1", None, SsidCharacterError, "cannot receive"),
     ("back\\slash", WPA2, "password1", None, SsidCharacterError, "Rename the network"),
     ("tab\there", WPA2, "password1", None, SsidCharacterError, "control character"),
-    ("Home", WPA2, "short", None, PassphraseError, "8 to 63 characters"),
-    ("Home", WPA2, "x" * 64, None, PassphraseError, "64 hexadecimal"),
-    ("Home", WPA2, "pässwörd", None, PassphraseError, "no accents"),
+    ("Home", WPA2, "short", None, PassphraseError, "at least 8 characters"),
+    ("Home", WPA2, "ééé", None, PassphraseError, "at least 8"),  # 6 bytes
     ("Home", WPA2, "", None, PassphraseError, "Check the password"),
-    ("Home", Security.WPA_AES_PSK, "g" * 64, None, PassphraseError, "8 to 63"),
+    # 64 bytes are read as the hex of the key itself, so they must be hex digits.
+    ("Home", WPA2, "x" * 64, None, PassphraseError, "exactly 64 hexadecimal digits"),
+    ("Home", Security.WPA_AES_PSK, "g" * 64, None, PassphraseError, "at most 63"),
+    ("Home", WPA2, "é" * 32, None, PassphraseError, "accented letters count as two"),
+    ("Home", WPA2, "x" * 65, None, PassphraseError, "at most 63 characters"),
+    ("Home", WPA2, "é" * 40, None, PassphraseError, "too long"),  # 80 bytes
+    ("Home", WPA2, "tab\there ok", None, PassphraseError, "control character"),
+    ("Home", WPA2, "nul\0nul\0nul", None, PassphraseError, "control character"),
     ("Home", Security.WEP_PSK, "abcd", None, WepKeyError, "5 or 13 characters"),
     ("Home", Security.WEP_PSK, "abcdefghij", None, WepKeyError, "10 or 26 hexadecimal"),
     ("Home", Security.WEP_SHARED, "0123456789abcdef0123456789ab", None, WepKeyError, "WEP"),
@@ -111,10 +117,16 @@ async def test_bad_claim_codes_are_refused_before_anything_is_sent(
         (WPA2, "A" * 63, b"A" * 63),
         (WPA2, "aB" * 32, b"aB" * 32),  # 64 hex digits: a raw PSK
         (Security.WPA_TKIP_PSK, " spaces ok ", b" spaces ok "),
-        (Security.WEP_PSK, "0123456789", b"0123456789"),
-        (Security.WEP_PSK, "abcde", b"6162636465"),  # ASCII WEP goes as hex (§3.6 step 5)
-        (Security.WEP_SHARED, "ABCDEFGHIJKLM", b"4142434445464748494a4b4c4d"),
-        (Security.WEP_PSK, "0123456789ABCDEF0123456789", b"0123456789ABCDEF0123456789"),
+        # The firmware takes any 8-64 bytes: accents and other scripts are UTF-8.
+        (WPA2, "pässwörd", "pässwörd".encode()),
+        (WPA2, "пароль-wifi", "пароль-wifi".encode()),
+        (WPA2, "é" * 31 + "x", ("é" * 31 + "x").encode()),  # 63 bytes
+        (WPA2, "🔒🔑", "🔒🔑".encode()),  # 2 characters, 8 bytes
+        # WEP: the key structure the firmware hex-decodes: index 0, length, key (§3.6 step 5).
+        (Security.WEP_PSK, "0123456789", b"00050123456789"),
+        (Security.WEP_PSK, "abcde", b"00056162636465"),  # typed as text
+        (Security.WEP_SHARED, "ABCDEFGHIJKLM", b"000d4142434445464748494a4b4c4d"),
+        (Security.WEP_PSK, "0123456789ABCDEF0123456789", b"000d0123456789abcdef0123456789"),
         (Security.OPEN, None, None),
         (Security.OPEN, "", None),
         (Security.WPS_OPEN, None, None),

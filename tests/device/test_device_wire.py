@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import padding
 
 from setup_wizard.device import (
     ConnectResult,
+    DeviceBusyError,
     DeviceRejectedError,
     DeviceReplyUnreadableError,
     DeviceTimeoutError,
@@ -34,7 +36,7 @@ from setup_wizard.device.address import DeviceAddress
 from setup_wizard.secret import ClaimCode, WifiPassword
 
 if TYPE_CHECKING:
-    from conftest import DeviceKey, ScriptedDevice
+    from conftest import DeviceKey, ScriptedDevice, Tripwire
 
 OK = b'{"r":0}'
 
@@ -253,7 +255,7 @@ async def test_probe_gives_up_within_its_budget(scripted: ScriptedDevice) -> Non
     assert await asyncio.wait_for(probe(scripted.address, timeout=0.4), timeout=5) is None
 
 
-async def test_once_tcp_has_answered_a_silent_device_is_not_asked_again(
+async def test_a_silent_configure_ap_is_sent_once_more_then_reported(
     scripted: ScriptedDevice,
 ) -> None:
     scripted.replies = {"version": b'{"v":2}', "configure-ap": None}
@@ -262,11 +264,30 @@ async def test_once_tcp_has_answered_a_silent_device_is_not_asked_again(
         await client.version()
         with pytest.raises(DeviceTimeoutError, match="stopped answering"):
             await client.configure("Library", Security.OPEN)
-    # configure-ap waited its full time once: no resend, no second transport.
+    # configure-ap is idempotent, so it is sent once more; TCP answered before, so the device
+    # is busy or stuck rather than TCP broken: no second transport.
     assert [(r.transport, r.name) for r in scripted.requests] == [
         ("tcp", "version"),
         ("tcp", "configure-ap"),
+        ("tcp", "configure-ap"),
     ]
+
+
+async def test_a_configure_ap_that_timed_out_is_stored_by_the_resend(
+    scripted: ScriptedDevice,
+) -> None:
+    """Its two scans can outlast the wait in a crowded place (§3.6 point 3); sending it once
+    more is harmless, since the same SSID replaces its own slot."""
+    scripted.replies = {"version": b'{"v":2}', "configure-ap": [None, OK]}
+    policy = TransportPolicy(configure_timeout=0.2, attempts=3, retry_delays=(0,))
+    async with PhotonClient(scripted.address, policy=policy) as client:
+        await client.version()
+        await client.configure("Library", Security.OPEN)
+    assert [r.name for r in scripted.requests].count("configure-ap") == 2
+
+
+def test_configure_ap_is_given_two_scans_of_time() -> None:
+    assert TransportPolicy().configure_timeout >= 60
 
 
 async def test_quick_commands_that_time_out_are_tried_again(scripted: ScriptedDevice) -> None:
@@ -277,3 +298,107 @@ async def test_quick_commands_that_time_out_are_tried_again(scripted: ScriptedDe
             await client.device_info()
     # Two tries; TCP never answered, so each one also asked over HTTP.
     assert [r.transport for r in scripted.requests] == ["tcp", "http", "tcp", "http"]
+
+
+def loopback_alias_available() -> bool:
+    """127.0.0.2 is this machine on Linux (all of 127/8 is loopback); not on macOS."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.2", 0))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.mark.skipif(not loopback_alias_available(), reason="127.0.0.2 is not a local address")
+@pytest.mark.parametrize("transport", [Transport.TCP, Transport.HTTP])
+async def test_both_transports_leave_from_the_local_address(
+    scripted: ScriptedDevice, fast_policy: TransportPolicy, transport: Transport
+) -> None:
+    """With Ethernet routing 192.168.0.0/24 too, only binding sends packets out over Wi-Fi."""
+    scripted.replies = {"device-id": b'{"id":"3A0021000447343233323032","c":"0"}'}
+    address = replace(scripted.address, local_host="127.0.0.2")
+    async with PhotonClient(address, policy=fast_policy, prefer=transport) as client:
+        await client.device_info()
+    assert scripted.peers == ["127.0.0.2"]
+    assert [r.transport for r in scripted.requests] == [transport.value.lower()]
+
+
+@pytest.mark.skipif(not loopback_alias_available(), reason="127.0.0.2 is not a local address")
+async def test_the_probe_leaves_from_the_local_address(scripted: ScriptedDevice) -> None:
+    scripted.http_status = 404  # so that it asks over TCP as well
+    scripted.replies = {"device-id": b'{"id":"3A0021000447343233323032","c":"0"}'}
+    assert await probe(replace(scripted.address, local_host="127.0.0.2"), timeout=2.0)
+    assert scripted.peers == ["127.0.0.2", "127.0.0.2"]
+
+
+async def test_a_local_address_this_computer_lost_is_reported_as_such(
+    tripwire: Tripwire, fast_policy: TransportPolicy
+) -> None:
+    """192.0.2.1 (a documentation address) is nobody's: nothing can be sent from it."""
+    address = replace(tripwire.address, local_host="192.0.2.1")
+    async with PhotonClient(address, policy=fast_policy) as client:
+        with pytest.raises(DeviceUnreachableError, match=r"no longer has its address 192\.0\.2\.1"):
+            await client.device_info()
+        with pytest.raises(DeviceUnreachableError) as caught:
+            await client.connect()
+    assert caught.value.local_address_missing
+    assert tripwire.contacts == []
+    assert await probe(address, timeout=1.0) is None
+
+
+async def test_a_busy_web_server_is_asked_once_more_after_a_pause(
+    scripted: ScriptedDevice, fast_policy: TransportPolicy
+) -> None:
+    """5xx comes before the command runs (the 200 of a Photon always comes first, §2.3)."""
+    scripted.http_statuses = [503, 200]
+    scripted.replies = {"device-id": b'{"id":"3A0021000447343233323032","c":"0"}', "connect-ap": OK}
+    async with PhotonClient(scripted.address, policy=fast_policy, prefer=Transport.HTTP) as c:
+        assert (await c.device_info()).device_id == "3a0021000447343233323032"
+        scripted.http_statuses = [500, 200]
+        assert await c.connect() is ConnectResult.ACCEPTED  # never ran, so safe to resend
+    assert [r.name for r in scripted.requests] == ["device-id"] * 2 + ["connect-ap"] * 2
+
+
+async def test_a_web_server_busy_twice_is_reported_busy(scripted: ScriptedDevice) -> None:
+    scripted.http_status = 503
+    policy = TransportPolicy(attempts=5, retry_delays=(0,))
+    async with PhotonClient(scripted.address, policy=policy, prefer=Transport.HTTP) as client:
+        with pytest.raises(DeviceBusyError, match="too busy"):
+            await client.version()
+    assert len(scripted.requests) == 2  # once more, not five times
+
+
+async def test_the_probe_asks_a_busy_photon_again(scripted: ScriptedDevice) -> None:
+    scripted.http_statuses = [503, 200]
+    scripted.replies = {"device-id": b'{"id":"3A0021000447343233323032","c":"0"}'}
+    assert await probe(scripted.address, timeout=2.0) is not None
+    assert [r.transport for r in scripted.requests] == ["http", "http"]
+
+
+async def test_junk_over_tcp_is_unreadable_not_a_refusal(scripted: ScriptedDevice) -> None:
+    """No header comes before the JSON (§2.2): junk must not pass for an empty refusal."""
+    scripted.replies = {"set": b"garbage\n\n", "version": b"HTTP/1.0 200 OK\n\n{}"}
+    policy = TransportPolicy(attempts=1)
+    async with PhotonClient(scripted.address, policy=policy) as client:
+        with pytest.raises(
+            DeviceReplyUnreadableError, match=r"cannot read \(the answer is not JSON\)"
+        ):
+            await client.set_claim_code(ClaimCode("A" * 63))
+        with pytest.raises(DeviceReplyUnreadableError, match="not JSON"):
+            await client.version()
+
+
+@pytest.mark.parametrize("transport", [Transport.TCP, Transport.HTTP])
+async def test_a_reply_far_longer_than_a_photons_is_refused(
+    scripted: ScriptedDevice, transport: Transport
+) -> None:
+    padding = b"x" * (70 * 1024)
+    scripted.replies = {
+        "device-id": b'{"id":"3A0021000447343233323032","c":"0","p":"%s"}' % padding
+    }
+    policy = TransportPolicy(attempts=3, retry_delays=(0,))
+    async with PhotonClient(scripted.address, policy=policy, prefer=transport) as client:
+        with pytest.raises(DeviceReplyUnreadableError, match="far more than a Photon sends"):
+            await client.device_info()
+    assert len(scripted.requests) == 1  # not something to try again
