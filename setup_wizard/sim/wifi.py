@@ -59,12 +59,18 @@ _CHANNELS_5GHZ = range(32, 178)
 class SimNetwork:
     """One access point: what its beacons say and what it takes to join it.
 
+    An SSID is bytes on the air (softap-protocol.md §3.6 point 8). Give ``ssid`` for a name
+    that is text (sent as UTF-8), or ``raw_ssid`` for any bytes, such as a Latin-1 router
+    name (``raw_ssid=b"Caf\xe9"``); ``ssid`` then holds the name decoded with replacement
+    characters, for showing only.
+
     ``password`` is the WPA passphrase, the WEP key (10/26 hex digits, or 5/13 ASCII
-    characters), or the PEAP user password of an Enterprise network; ``None`` for open ones.
-    Channels above 14 are 5 GHz, which a Photon's radio can neither see nor join.
+    characters; the router's key 1), or the PEAP user password of an Enterprise network;
+    ``None`` for open ones. Channels above 14 are 5 GHz, which a Photon's radio can neither
+    see nor join.
     """
 
-    ssid: str
+    ssid: str = ""
     security: str = "open"
     password: str | None = None
     channel: int = 6
@@ -72,19 +78,27 @@ class SimNetwork:
     bssid: str = ""  # "" = derived from the other fields, so it is stable across runs
     hidden: bool = False
     max_data_rate: int | None = None  # kbit/s; None = what such an access point usually offers
+    raw_ssid: bytes = b""
 
     def __post_init__(self) -> None:
+        if self.raw_ssid:
+            shown = self.raw_ssid.decode("utf-8", errors="replace")
+            if self.ssid and self.ssid != shown:
+                raise ValueError(f"ssid {self.ssid!r} does not show raw_ssid {self.raw_ssid!r}")
+            object.__setattr__(self, "ssid", shown)
+        else:
+            object.__setattr__(self, "raw_ssid", self.ssid.encode())
         if self.security not in SECURITY_VALUES:
             names = ", ".join(sorted(SECURITY_VALUES))
             raise ValueError(f"unknown security {self.security!r}; use one of: {names}")
-        if not 1 <= len(self.ssid.encode()) <= 32:
-            raise ValueError(f"an SSID is 1 to 32 bytes, {self.ssid!r} is not")
+        if not 1 <= len(self.raw_ssid) <= 32:
+            raise ValueError(f"an SSID is 1 to 32 bytes, {self.raw_ssid!r} is not")
         if self.sec not in (0, WPS_ENABLED, IBSS_ENABLED) and not self.password:
             raise ValueError(f"network {self.ssid!r} is secured, so it needs a password")
         if self.channel not in _CHANNELS_2GHZ and self.channel not in _CHANNELS_5GHZ:
             raise ValueError(f"channel {self.channel} is neither a 2.4 GHz nor a 5 GHz channel")
         if not self.bssid:
-            seed = f"{self.ssid}|{self.security}|{self.channel}|{self.rssi}".encode()
+            seed = self.raw_ssid + f"|{self.security}|{self.channel}|{self.rssi}".encode()
             octets = bytearray(hashlib.sha256(seed).digest()[:6])
             octets[0] = (octets[0] | 0x02) & 0xFE  # locally administered, unicast
             object.__setattr__(self, "bssid", ":".join(f"{b:02x}" for b in octets))
@@ -124,9 +138,10 @@ class WifiEnvironment:
     def add(self, network: SimNetwork) -> None:
         self.networks.append(network)
 
-    def remove(self, ssid: str) -> None:
-        """Switch off every access point of the network ``ssid``."""
-        self.networks = [net for net in self.networks if net.ssid != ssid]
+    def remove(self, ssid: str | bytes) -> None:
+        """Switch off every access point of the network ``ssid`` (its text, or its bytes)."""
+        raw = ssid if isinstance(ssid, bytes) else ssid.encode()
+        self.networks = [net for net in self.networks if net.raw_ssid != raw]
 
     @classmethod
     def home(cls) -> WifiEnvironment:

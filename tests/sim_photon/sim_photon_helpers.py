@@ -70,6 +70,28 @@ class Tcp:
     async def open(self, photon: SimulatedPhoton) -> tuple[asyncio.StreamReader, Any]:
         return await asyncio.open_connection(photon.host, photon.tcp_port)
 
+    async def warm_up(self, photon: SimulatedPhoton) -> None:
+        """Use up the session's first connection, which the device never closes (#1252, §2.2).
+
+        What softap-setup-js does: a throw-away ``device-id``, read until its JSON is whole,
+        then closed by the client; the connections after it are closed by the device.
+        """
+        reader, writer = await self.open(photon)
+        try:
+            writer.write(frame("device-id"))
+            await writer.drain()
+            received = b""
+            while True:
+                received += await asyncio.wait_for(reader.read(4096), STATE_TIMEOUT)
+                try:
+                    json.loads(received)
+                    return
+                except ValueError:
+                    continue
+        finally:
+            writer.close()
+            await writer.wait_closed()
+
 
 def frame(name: str, body: bytes = b"") -> bytes:
     """A request framed per §2.2: name, UTF-8 byte length, blank line, body."""

@@ -23,6 +23,7 @@ from sim_photon_helpers import (
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import PhotonState, SecurityType, SimulatedPhoton
+from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 WPA2_MIXED = 0x00400006
@@ -339,6 +340,7 @@ class HeldClock(SimClock):
 async def test_commands_from_both_servers_run_one_at_a_time(make_photon, tcp: Tcp) -> None:
     clock = HeldClock(SPEED)
     photon = await make_photon(clock=clock)
+    await tcp.warm_up(photon)  # so that the device closes the TCP connection below
     clock.running.clear()  # the scan below stops before its first channel
     http_reader, http_writer = await asyncio.open_connection(photon.host, photon.http_port)
     tcp_reader, tcp_writer = await tcp.open(photon)
@@ -407,3 +409,81 @@ async def test_eap_tls_key_is_decrypted_with_the_rsa_sent_aes_key(make_photon, t
     body["ek"] = key.encrypt(kiv, padding.PKCS1v15()).hex()
     body["key"] = sealed.hex()
     assert await tcp.json(photon, "configure-ap", body) == {"r": 0}
+
+
+# --- how long the commands take (§3.5, §3.6 point 3) -------------------------------------
+
+
+class TallyClock(SimClock):
+    """Adds up the simulated time the device spends, so no test has to measure real time."""
+
+    def __init__(self, speed: float) -> None:
+        super().__init__(speed)
+        self.spent = 0.0
+
+    async def sleep(self, seconds: float) -> None:
+        self.spent += seconds
+        await super().sleep(seconds)
+
+
+TIMING = SetupTiming(command_seconds=0.02, scan_seconds=1.0)
+
+
+@pytest.mark.parametrize(
+    ("ssid", "password", "sec", "scans"),
+    [
+        ("HomeNetwork", "correct horse battery", WPA2_MIXED, 2),  # a dry run, then the save
+        ("NoSuchNetwork", "correct horse battery", WPA2_MIXED, 1),  # -2 after the first
+        ("xfinitywifi", None, 0, 0),  # open: nothing to look up
+        ("OldRouter", "00050123456789", WEP_PSK, 0),
+    ],
+)
+async def test_configure_ap_spends_a_scan_per_lookup_of_a_wpa_network(
+    make_photon, tcp: Tcp, ssid: str, password: str | None, sec: int, scans: int
+) -> None:
+    clock = TallyClock(SPEED)
+    photon = await make_photon(clock=clock, setup_timing=TIMING)
+    await configure(tcp, photon, ssid, password, sec)
+    commands = 1 if password is None else 2  # public-key first, to encrypt the password
+    assert clock.spent == pytest.approx(commands * TIMING.command_seconds + scans * 1.0)
+
+
+async def test_scan_ap_spends_one_scan(make_photon, tcp: Tcp) -> None:
+    clock = TallyClock(SPEED)
+    photon = await make_photon(clock=clock, setup_timing=TIMING)
+    await tcp.json(photon, "scan-ap")
+    assert clock.spent == pytest.approx(TIMING.command_seconds + TIMING.scan_seconds)
+
+
+# --- SSIDs are bytes (§3.6 point 8) -------------------------------------------------------
+
+LATIN1 = "Café Lumière".encode("latin-1")
+
+
+def latin1_neighbour() -> WifiEnvironment:
+    env = WifiEnvironment.home()
+    env.add(SimNetwork(raw_ssid=LATIN1, security="wpa2_aes", password="croissant42", channel=3))
+    return env
+
+
+async def test_scan_reports_an_ssid_that_is_not_utf8_as_its_bytes(make_photon, tcp: Tcp) -> None:
+    photon = await make_photon(wifi=latin1_neighbour())
+    reply = await tcp.command(photon, "scan-ap")
+    assert b'{"ssid":"' + LATIN1 + b'","rssi":' in reply
+
+
+async def test_configure_ap_compares_the_ssid_bytes_with_its_own_scan(
+    make_photon, tcp: Tcp
+) -> None:
+    photon = await make_photon(wifi=latin1_neighbour())
+    key = await public_key(tcp, photon)
+
+    def body(ssid: bytes) -> bytes:
+        pwd = encrypt(key, "croissant42").encode()
+        return b'{"idx":0,"ssid":"%s","pwd":"%s","sec":%d,"ch":3}' % (ssid, pwd, WPA2_AES)
+
+    # What a client sends after decoding the name with replacement characters: not seen.
+    shown = LATIN1.decode("utf-8", errors="replace").encode()
+    assert await tcp.command(photon, "configure-ap", body(shown)) == b'\n\n{"r":-2}'
+    assert await tcp.command(photon, "configure-ap", body(LATIN1)) == b'\n\n{"r":0}'
+    assert photon.credentials[0].ssid_bytes == LATIN1

@@ -17,7 +17,7 @@ from sim_photon_helpers import (
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.link import Handshake, NoCloud
 from setup_wizard.sim.photon import Led, PhotonState, SimulatedPhoton
-from setup_wizard.sim.wifi import WifiEnvironment
+from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 WPA2_MIXED = 0x00400006
 HOME, HOME_PASSWORD = "HomeNetwork", "correct horse battery"
@@ -203,14 +203,36 @@ async def test_open_network_joins_without_a_password(photon: SimulatedPhoton, tc
     assert photon.joined_network.ssid == "xfinitywifi"
 
 
-async def test_wep_key_given_as_hex_joins(make_photon, tcp: Tcp, wifi: WifiEnvironment) -> None:
-    from setup_wizard.sim.wifi import SimNetwork
-
-    wifi.add(SimNetwork("OldRouter", "wep_psk", "0A1B2C3D4E", channel=4))
+@pytest.mark.parametrize(
+    ("router_key", "sent"),
+    [
+        ("0A1B2C3D4E", "00050a1b2c3d4e"),  # 40-bit key typed as hex
+        ("abcde", "00056162636465"),  # 40-bit key typed as text
+        ("0123456789ABCDEF0123456789", "000D0123456789ABCDEF0123456789"),  # 104-bit
+    ],
+)
+async def test_a_wep_key_sent_as_the_firmware_key_structure_joins(
+    make_photon, tcp: Tcp, wifi: WifiEnvironment, router_key: str, sent: str
+) -> None:
+    """The password is hex of key index 0, key length, key bytes (§3.6 point 5)."""
+    wifi.add(SimNetwork("OldRouter", "wep_psk", router_key, channel=4))
     photon = await make_photon()
-    assert await configure(tcp, photon, "OldRouter", "0a1b2c3d4e", 1, 4) == {"r": 0}
+    assert await configure(tcp, photon, "OldRouter", sent, 1, 4) == {"r": 0}
     assert await tcp.json(photon, "connect-ap") == {"r": 0}
     await reach(photon, PhotonState.ONLINE)
+
+
+async def test_a_bare_wep_key_is_read_as_index_and_length_and_never_joins(
+    make_photon, tcp: Tcp, wifi: WifiEnvironment
+) -> None:
+    wifi.add(SimNetwork("OldRouter", "wep_psk", "0A1B2C3D4E", channel=4))
+    photon = await make_photon()
+    # Stored (5 to 58 characters) but read as index 0x0a, length 0x1b: no usable key.
+    assert await configure(tcp, photon, "OldRouter", "0a1b2c3d4e", 1, 4) == {"r": 0}
+    assert await tcp.json(photon, "connect-ap") == {"r": 0}
+    await reach(photon, PhotonState.JOINING_WIFI)
+    await reach(photon, PhotonState.LISTENING)
+    assert photon.joined_network is None
 
 
 async def test_an_older_stored_network_is_joined_when_the_newest_fails(

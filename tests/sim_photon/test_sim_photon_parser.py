@@ -103,6 +103,7 @@ def test_garbage_never_breaks_the_server(batch: list[bytes]) -> None:
             reader, writer = await asyncio.open_connection(photon.host, photon.tcp_port)
             writer.write(frame("version"))
             await writer.drain()
+            writer.write_eof()  # closes the connection even if it is the session's first (§2.2)
             assert json.loads(await asyncio.wait_for(reader.read(), STATE_TIMEOUT)) == {"v": 2}
             writer.close()
             await writer.wait_closed()

@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
-from sim_photon_helpers import QUIET, STATE_TIMEOUT, Tcp, frame
+from sim_photon_helpers import QUIET, STATE_TIMEOUT, Tcp, frame, reach
 
-from setup_wizard.sim.photon import SimulatedPhoton
+from setup_wizard.sim.photon import PhotonState, SimulatedPhoton
 
 
 async def test_version_reply_is_two_newlines_then_json_then_close(
@@ -29,11 +29,67 @@ async def test_device_id_reply_is_upper_case_id_and_claimed_flag(
 async def test_device_closes_after_one_reply_without_waiting_for_the_client(
     photon: SimulatedPhoton, tcp: Tcp
 ) -> None:
+    await tcp.warm_up(photon)
     reader, writer = await tcp.open(photon)
     try:
         writer.write(frame("version"))  # no half-close: the device must close on its own
         await writer.drain()
         assert await asyncio.wait_for(reader.read(), STATE_TIMEOUT) == b'\n\n{"v":2}'
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+async def send_without_closing(
+    tcp: Tcp, photon: SimulatedPhoton, request: bytes
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter, bytes]:
+    """Send a request, read its whole reply ``\n\n{...}``, and keep the connection."""
+    reader, writer = await tcp.open(photon)
+    writer.write(request)
+    await writer.drain()
+    reply = await asyncio.wait_for(reader.readuntil(b"}"), STATE_TIMEOUT)
+    return reader, writer, reply
+
+
+async def test_the_first_connection_gets_its_whole_reply_and_is_never_closed(
+    photon: SimulatedPhoton, tcp: Tcp
+) -> None:
+    """device-os #1252: the first connection of a listening session stays open (§2.2)."""
+    reader, writer, reply = await send_without_closing(tcp, photon, frame("device-id"))
+    try:
+        assert json.loads(reply) == {"id": photon.device_id, "c": "0"}
+        with pytest.raises(TimeoutError):  # no EOF follows the reply
+            await asyncio.wait_for(reader.read(1), QUIET)
+        # The worker has moved on: later connections are answered and closed meanwhile.
+        assert await tcp.command(photon, "version") == b'\n\n{"v":2}'
+        other_reader, other_writer = await tcp.open(photon)
+        other_writer.write(frame("version"))  # no half-close
+        await other_writer.drain()
+        assert await asyncio.wait_for(other_reader.read(), STATE_TIMEOUT) == b'\n\n{"v":2}'
+        other_writer.close()
+        await other_writer.wait_closed()
+        with pytest.raises(TimeoutError):  # the first one is still open
+            await asyncio.wait_for(reader.read(1), QUIET)
+        writer.write_eof()  # the client's FIN is what ends it
+        assert await asyncio.wait_for(reader.read(), STATE_TIMEOUT) == b""
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+async def test_each_listening_session_leaves_its_first_connection_open(
+    photon: SimulatedPhoton, tcp: Tcp
+) -> None:
+    await tcp.warm_up(photon)
+    photon.enter_listening_mode()  # from listening mode: nothing happens, same session
+    assert await tcp.command(photon, "version") == b'\n\n{"v":2}'
+    photon.reset()
+    await reach(photon, PhotonState.LISTENING)
+    reader, writer, reply = await send_without_closing(tcp, photon, frame("version"))
+    try:
+        assert reply == b'\n\n{"v":2}'
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(reader.read(1), QUIET)
     finally:
         writer.close()
         await writer.wait_closed()
@@ -85,6 +141,7 @@ async def test_a_body_sent_to_a_command_without_one_is_ignored(
 async def test_a_command_without_a_body_does_not_wait_for_the_announced_one(
     photon: SimulatedPhoton, tcp: Tcp
 ) -> None:
+    await tcp.warm_up(photon)
     reader, writer = await tcp.open(photon)
     try:
         writer.write(b"version\n5\n\n")  # five bytes announced, none sent, no half-close

@@ -73,3 +73,22 @@ def test_remove_switches_off_every_access_point_of_a_network() -> None:
     env = WifiEnvironment.home()
     env.remove("Miller Family")
     assert "Miller Family" not in [net.ssid for net in env.networks]
+
+
+def test_a_network_named_by_bytes_shows_them_with_replacement_characters() -> None:
+    net = SimNetwork(raw_ssid=b"Caf\xe9", security="wpa2_aes", password="password1")
+    assert (net.ssid, net.raw_ssid) == ("Caf\ufffd", b"Caf\xe9")
+    assert SimNetwork("Café").raw_ssid == "Café".encode()
+
+
+def test_a_name_and_bytes_that_disagree_are_refused() -> None:
+    with pytest.raises(ValueError, match="does not show"):
+        SimNetwork("Cafe", raw_ssid=b"Caf\xe9")
+    with pytest.raises(ValueError, match="1 to 32 bytes"):
+        SimNetwork(raw_ssid=b"\xe9" * 33)
+
+
+def test_remove_by_bytes_tells_look_alike_names_apart() -> None:
+    env = WifiEnvironment([SimNetwork(raw_ssid=b"Caf\xe9"), SimNetwork(raw_ssid=b"Caf\xef")])
+    env.remove(b"Caf\xe9")
+    assert [net.raw_ssid for net in env.networks] == [b"Caf\xef"]

@@ -10,6 +10,7 @@ from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import StoredCredential
 from setup_wizard.sim.photon.security import SecurityType
 from setup_wizard.sim.photon.state import Led, LedPattern, PhotonState
+from setup_wizard.sim.photon.timing import SetupTiming
 
 __all__ = [
     "Led",
@@ -17,6 +18,7 @@ __all__ = [
     "PhotonFaults",
     "PhotonState",
     "SecurityType",
+    "SetupTiming",
     "SimulatedPhoton",
     "StoredCredential",
 ]

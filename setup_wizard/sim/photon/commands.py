@@ -28,6 +28,7 @@ from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.jsonbody import Kind, Member, atoi, json_unescape, parse_flat_object
 from setup_wizard.sim.photon.keys import KEY_BYTES, DecryptError, hex_decode
 from setup_wizard.sim.photon.security import WICED_WEP_PSK, SecurityType, coarse_security
+from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import (
     ENTERPRISE_ENABLED,
     WEP_ENABLED,
@@ -114,6 +115,7 @@ class SoftApCommands:
         flash: Flash,
         wifi: WifiEnvironment,
         clock: SimClock,
+        timing: SetupTiming,
         faults: PhotonFaults,
         freeze: Freeze,
         on_connect: Callable[[], None],
@@ -121,6 +123,7 @@ class SoftApCommands:
         self._flash = flash
         self._wifi = wifi
         self._clock = clock
+        self._timing = timing
         self._faults = faults
         self._freeze = freeze
         self._on_connect = on_connect
@@ -138,6 +141,8 @@ class SoftApCommands:
     async def execute(self, name: str, body: RequestBody, out: ReplySink) -> None:
         async with self._lock:
             log.debug("SoftAP command %s", name)
+            if self._timing.command_seconds:
+                await self._clock.sleep(self._timing.command_seconds)
             if name == "version":
                 await out.write(b'{"v":2}')
             elif name == "device-id":
@@ -165,7 +170,7 @@ class SoftApCommands:
         await out.write(b'{"scans":[')
         stall_after = self._faults.scan_stalls_after
         written = 0
-        async for entry in radio.scan(self._clock, self._wifi):
+        async for entry in radio.scan(self._clock, self._wifi, self._timing.scan_seconds):
             if not entry.ssid:
                 continue
             if stall_after is not None and written >= stall_after:
@@ -208,15 +213,40 @@ class SoftApCommands:
         await out.write(b'{"r":%d}' % result)
 
     async def _save_credentials(self, req: _ConfigureRequest) -> int:
-        """§3.6 steps 1-5, in the firmware's order; returns the ``r`` code."""
+        """§3.6 steps 1-5, in the firmware's order; returns the ``r`` code.
+
+        As ``wlan_set_credentials`` does: a dry run of every check, the Enterprise settings,
+        then the same checks again to save. A WPA network is looked up in a scan by each of
+        the two runs, so configure-ap takes two scans (§3.6 point 3).
+        """
         try:
             password = self._decrypt_password(req.pwd)
             ek = req.encrypted_key
             aes_key = self._decrypt_hex(ek) if ek is not None and len(ek) >= 2 else None
         except DecryptError as exc:
             return exc.code
-        # wlan_set_credentials checks the SSID length before it scans (step 3 before step 4
-        # only for the key lengths): a name that no scan could report is -3, not -2.
+        dry_run = await self._checked_security(req, password)
+        if dry_run < 0:
+            return dry_run
+        if req.eap != EapType.NONE:
+            enterprise = _enterprise_config(req, password, aes_key)
+            if enterprise is None:
+                return INVALID_EAP_CONFIG
+            self._flash.enterprise = enterprise
+        security = await self._checked_security(req, password)
+        if security < 0:
+            return security
+        self._flash.store_credential(
+            make_credential(
+                req.ssid, security, req.channel, password, radio.stored_key(security, password)
+            )
+        )
+        self.credentials_changed = True
+        return 0
+
+    async def _checked_security(self, req: _ConfigureRequest, password: bytes) -> int:
+        """``wlan_set_credentials_internal``: the WICED security to store, or a negative code."""
+        # The SSID length is checked before the scan: a name no scan can report is -3, not -2.
         if not 1 <= len(req.ssid) <= radio.SSID_MAX_BYTES:
             return INVALID_SSID_LENGTH
         kind = coarse_security(req.sec) if req.sec is not None else SecurityType.OPEN
@@ -226,7 +256,9 @@ class SoftApCommands:
             security = WICED_WEP_PSK
         else:
             # WPA without a cipher: the device looks for the network itself (§3.6 step 3).
-            found = await radio.find_security(self._clock, self._wifi, req.ssid)
+            found = await radio.find_security(
+                self._clock, self._wifi, req.ssid, self._timing.scan_seconds
+            )
             if found is None:
                 return CIPHER_REQUIRED
             security = found
@@ -235,18 +267,7 @@ class SoftApCommands:
         wpa = security & (WPA_SECURITY | WPA2_SECURITY)
         if wpa and not security & ENTERPRISE_ENABLED and not 8 <= len(password) <= 64:
             return INVALID_KEY_LENGTH
-        if req.eap != EapType.NONE:
-            enterprise = _enterprise_config(req, password, aes_key)
-            if enterprise is None:
-                return INVALID_EAP_CONFIG
-            self._flash.enterprise = enterprise
-        self._flash.store_credential(
-            make_credential(
-                req.ssid, security, req.channel, password, radio.stored_key(security, password)
-            )
-        )
-        self.credentials_changed = True
-        return 0
+        return security
 
     def _decrypt_password(self, pwd: bytes | None) -> bytes:
         """Two or more characters: hex of an RSA ciphertext. Fewer: the password itself."""

@@ -21,6 +21,7 @@ from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import Flash, StoredCredential
 from setup_wizard.sim.photon.softap import SoftAp
 from setup_wizard.sim.photon.state import Led, PhotonState
+from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class SimulatedPhoton:
         tcp_port: int = 0,
         http_port: int = 0,
         faults: PhotonFaults | None = None,
+        setup_timing: SetupTiming | None = None,
         seed: int | None = None,
     ) -> None:
         if not _is_loopback(host):
@@ -56,6 +58,7 @@ class SimulatedPhoton:
         self._wifi = wifi
         self._link = link
         self._faults = faults if faults is not None else PhotonFaults()
+        self._setup_timing = setup_timing if setup_timing is not None else SetupTiming()
         self._rng = random.Random(seed)  # noqa: S311 - repeatable simulation, not secrets
         self._flash = Flash(self._rng, device_id, ssid_suffix, seed)
         self.host = host
@@ -189,6 +192,7 @@ class SimulatedPhoton:
             flash=self._flash,
             wifi=self._wifi,
             clock=self._clock,
+            timing=self._setup_timing,
             faults=self._faults,
         )
         await softap.start()

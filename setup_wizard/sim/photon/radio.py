@@ -30,21 +30,26 @@ class ScanEntry:
     mdr: int
 
 
-async def scan(clock: SimClock, env: WifiEnvironment) -> AsyncIterator[ScanEntry]:
-    """One sweep: each channel's access points, reported after that channel's dwell time."""
-    dwell = timing.SCAN_SECONDS / len(_CHANNELS)
+async def scan(clock: SimClock, env: WifiEnvironment, seconds: float) -> AsyncIterator[ScanEntry]:
+    """One sweep of ``seconds``: each channel's access points, reported after its dwell time.
+
+    SSIDs are reported as the bytes the access points send, UTF-8 or not.
+    """
+    dwell = seconds / len(_CHANNELS)
     for channel in _CHANNELS:
         await clock.sleep(dwell)
         for net in list(env.networks):
             if net.is_2ghz and net.channel == channel:
-                ssid = b"" if net.hidden else net.ssid.encode()[:SSID_MAX_BYTES]
+                ssid = b"" if net.hidden else net.raw_ssid[:SSID_MAX_BYTES]
                 yield ScanEntry(ssid, net.rssi, net.sec, net.channel, net.mdr)
 
 
-async def find_security(clock: SimClock, env: WifiEnvironment, ssid: bytes) -> int | None:
-    """configure-ap's own scan: the security of the last access point heard with this SSID."""
+async def find_security(
+    clock: SimClock, env: WifiEnvironment, ssid: bytes, seconds: float
+) -> int | None:
+    """configure-ap's own scan: the security of the last access point heard with these bytes."""
     found: int | None = None
-    async for entry in scan(clock, env):
+    async for entry in scan(clock, env, seconds):
         if entry.ssid == ssid:
             found = entry.sec
     return found
@@ -61,7 +66,7 @@ def attempt_join(
 ) -> JoinAttempt:
     """Join one stored network as ``wiced_join_ap_specific`` would: SSID, security type, key."""
     candidates = [
-        net for net in env.networks if net.is_2ghz and net.ssid.encode() == credential.ssid_bytes
+        net for net in env.networks if net.is_2ghz and net.raw_ssid == credential.ssid_bytes
     ]
     if not candidates:
         return JoinAttempt(None, timing.JOIN_ABSENT_SECONDS)
@@ -72,13 +77,29 @@ def attempt_join(
 
 
 def wep_key(password: str) -> bytes:
-    """The key bytes of a WEP network: hex digits as given, else the ASCII characters."""
-    if len(password) in (10, 26, 32, 58):
+    """The key bytes of a WEP router: 10 or 26 hex digits as given, else the characters."""
+    if len(password) in (10, 26):
         try:
             return bytes.fromhex(password)
         except ValueError:
             pass
     return password.encode()
+
+
+def wep_key_from_structure(stored: bytes) -> bytes | None:
+    """The key a WEP credential holds, read as WICED's key structure (§3.6 point 5).
+
+    What the firmware stored is ``key index, key length, key bytes``; the routers here use key
+    1 (index 0). Anything else, such as a bare key whose first bytes read as index and length,
+    holds no usable key: None, and the join fails.
+    """
+    if len(stored) < 2:
+        return None
+    index, length = stored[0], stored[1]
+    key = stored[2 : 2 + length]
+    if index != 0 or len(key) != length:
+        return None
+    return key
 
 
 def _same_kind(credential: StoredCredential, net: SimNetwork) -> bool:
@@ -93,7 +114,7 @@ def _key_fits(
         return True
     password = net.password or ""
     if kind == SecurityType.WEP:
-        return credential.key == wep_key(password)
+        return wep_key_from_structure(credential.key) == wep_key(password)
     if kind.is_enterprise:
         if enterprise is None:
             return False

@@ -12,6 +12,7 @@ from setup_wizard.sim.photon.flash import Flash
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.http_server import HttpServer
 from setup_wizard.sim.photon.tcp_server import TcpServer
+from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import WifiEnvironment
 
 
@@ -27,6 +28,7 @@ class SoftAp:
         flash: Flash,
         wifi: WifiEnvironment,
         clock: SimClock,
+        timing: SetupTiming,
         faults: PhotonFaults,
     ) -> None:
         self.connect_requested = asyncio.Event()
@@ -35,6 +37,7 @@ class SoftAp:
             flash=flash,
             wifi=wifi,
             clock=clock,
+            timing=timing,
             faults=faults,
             freeze=self._freeze,
             on_connect=self.connect_requested.set,

@@ -2,7 +2,10 @@
 
 One worker serves one client at a time, in the order their first bytes arrive, and reads a
 body with no timeout: a client that announces more bytes than it sends stalls every other
-TCP client until it closes. One command per connection; the device closes after replying.
+TCP client until it closes. One command per connection; the device closes after replying,
+except the first connection of each listening session (device-os #1252): that one gets its
+whole reply but stays open until the client closes it (or even half-closes it: the device's
+network stack reports the client's FIN, and the socket is then disconnected).
 """
 
 from __future__ import annotations
@@ -151,22 +154,25 @@ class TcpServer(SetupServer):
         self._commands = commands
         self._freeze = freeze
         self._first_hangs = first_command_hangs
+        self._first_connection = True
         self._worker = asyncio.Lock()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await self._freeze.alive()
         source = StreamSource(reader)
-        first = await source.read_byte()  # the worker takes clients as their data arrives
-        if first is None:
+        byte = await source.read_byte()  # the worker takes clients as their data arrives
+        if byte is None:
             return
-        source.unread(first)
+        source.unread(byte)
         async with self._worker:
-            if self._first_hangs:
-                self._first_hangs = False
-                while await reader.read(4096):  # never answered; free once the client gives up
-                    pass
+            first, self._first_connection = self._first_connection, False
+            if first and self._first_hangs:  # the fault: taken, never answered, worker held
+                await _until_client_closes(reader)
                 return
             await self._serve(source, writer)
+        if first:
+            # Never closed by the device (#1252); the worker has moved on to other clients.
+            await _until_client_closes(reader)
 
     async def _serve(self, source: StreamSource, writer: asyncio.StreamWriter) -> None:
         head = await read_request_head(source)
@@ -185,3 +191,9 @@ class TcpServer(SetupServer):
         # only set and configure-ap read one, the other commands never look at it.
         await sink.write(b"\n\n")
         await self._commands.execute(name, body, sink)
+
+
+async def _until_client_closes(reader: asyncio.StreamReader) -> None:
+    """Discard whatever the client still sends, until it closes its side."""
+    while await reader.read(4096):
+        pass
