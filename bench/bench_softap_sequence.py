@@ -3,7 +3,8 @@
 Prints the median and worst wall time of each command of the official sequence
 (device-id, public-key, set, scan-ap, configure-ap) over TCP and over HTTP, with the
 simulator's own delays scaled away (speed 10 000), so the figures are our client's and the
-loopback stack's overhead. Also prints how long a simulated world takes to start.
+loopback stack's overhead. Also prints how long a simulated world takes to start, and what
+opening and closing a PhotonClient costs (the flow may make one per step).
 Run with ``make bench``; loopback only.
 """
 
@@ -30,6 +31,16 @@ async def main() -> None:
     print(f"simulated world (cloud + 1 Photon) ready in {time.perf_counter() - started:.3f} s")
     device = sim.photons[0]
     address = DeviceAddress(device.host, device.tcp_port, device.http_port)
+    lifetimes = []
+    for _ in range(ROUNDS):
+        t0 = time.perf_counter()
+        async with PhotonClient(address):
+            pass
+        lifetimes.append((time.perf_counter() - t0) * 1000)
+    print(
+        f"PhotonClient open + close: first {lifetimes[0]:.3f} ms, "
+        f"median {statistics.median(lifetimes):.3f} ms"
+    )
     password = WifiPassword("correct horse battery")
     try:
         for transport in (Transport.TCP, Transport.HTTP):
