@@ -29,6 +29,7 @@ from setup_wizard.secret import Password, WifiPassword
 from setup_wizard.sim.link import CloudLink, Handshake, NoCloud
 from setup_wizard.sim.photon import PhotonState, SimulatedPhoton
 from setup_wizard.sim.simulation import Simulation
+from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 EMAIL = "Grace.Hopper@Example.com"
 PASSWORD = Password("cobol-forever-1959")
@@ -347,3 +348,23 @@ async def test_an_online_status_from_before_the_setup_does_not_count(tmp_path: P
         assert seen.last_handshake_at is not None
         assert flow.state.connected_at is not None
         assert seen.last_handshake_at >= flow.state.connected_at, "a new handshake, not the old"
+
+
+async def test_a_network_named_in_latin_1_is_shown_readably_and_joined_by_its_bytes(
+    tmp_path: Path,
+) -> None:
+    environment = WifiEnvironment.home()
+    latin_1 = b"Bo\xeete \xe0 lettres"  # an old router's name, not UTF-8
+    environment.add(SimNetwork(raw_ssid=latin_1, security="wpa2_aes", password="timbre-poste"))
+    sim = await Simulation.start(devices=1, speed=200, seed=41, wifi=environment)
+    async with flow_world(tmp_path, sim=sim) as world:
+        flow = world.flow
+        await flow.sign_in(EMAIL, PASSWORD, keep=False)
+        await connect_to_the_only_photon(world)
+        shown = next(n for n in flow.state.networks if n.raw_ssid == latin_1)
+        assert shown.ssid == "Bo\ufffdte \ufffd lettres", "readable, with replacement marks"
+        flow.choose_network(WifiChoice.scanned(shown))
+        await flow.send(WifiPassword("timbre-poste"))
+        await flow.wait_for_cloud()
+        assert world.sim.photons[0].joined_network is not None
+        assert world.sim.photons[0].joined_network.raw_ssid == latin_1

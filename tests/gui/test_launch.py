@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 from pytestqt.qtbot import QtBot
 
 from setup_wizard.gui import launch, main_window
@@ -165,11 +165,3 @@ def test_a_window_that_cannot_be_built_is_reported_with_the_log_file(
         f"setup-wizard: Photon Setup could not start; the details are in {log_file}\n"
     )
     assert "RuntimeError: no pages" in log_file.read_text(encoding="utf-8")
-
-
-def test_the_stub_window_marks_the_simulation(qtbot: QtBot) -> None:
-    window = asyncio.run(main_window.create_main_window(AppSettings(simulate=True)))
-    qtbot.addWidget(window)
-    marker = window.findChild(QLabel, "simulationMarker")
-    assert marker is not None
-    assert marker.text() == "Simulation"

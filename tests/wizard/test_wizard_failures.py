@@ -85,7 +85,7 @@ async def test_no_internet_at_sign_in_says_to_check_the_connection(
     assert wizard.currentId() == int(Page.SIGN_IN)
 
 
-async def test_a_photon_that_left_listening_mode_is_explained_and_can_be_retried(
+async def test_a_photon_that_went_away_is_explained_and_can_be_retried(
     wizard: SetupWizard, world: FlowWorld
 ) -> None:
     await sign_in(wizard)
@@ -94,14 +94,13 @@ async def test_a_photon_that_left_listening_mode_is_explained_and_can_be_retried
     connect_page = page(wizard, ConnectPage)
     await until(lambda: connect_page.photons.count() == 1, "the Photon is listed")
     photon = world.sim.photons[0]
-    photon.reset()  # it restarts and joins no network: its access point is gone
+    await photon.stop()  # unplugged: its network is gone until it is plugged in again
     click_next(wizard)
     message = await error_shown(wizard)
     assert "listening mode" in message
     assert world.backend.current_ssid == HOME
 
-    photon.enter_listening_mode()
-    await until(lambda: photon.state is PhotonState.LISTENING, "the Photon listens again")
+    await photon.start()  # plugged in again: a new Photon listens at once
     connect_page._retry_button.click()
     await on_page(wizard, Page.CHOOSE_WIFI)
 

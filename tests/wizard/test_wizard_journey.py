@@ -5,7 +5,7 @@ from __future__ import annotations
 from flow_world import HOME, HOME_PASSWORD, FlowWorld
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from wizard_helpers import click_next, on_page, page, until
 
 from setup_wizard.flow import Page
@@ -21,6 +21,9 @@ EMAIL = "ada@example.com"
 
 
 async def sign_in(wizard: SetupWizard) -> None:
+    badge = wizard.currentPage().findChild(QLabel, "simulationBadge")
+    assert badge is not None, "every page of a simulation says so"
+    assert badge.isVisible()
     click_next(wizard)  # Welcome
     await on_page(wizard, Page.SIGN_IN)
     form = page(wizard, SignInPage)

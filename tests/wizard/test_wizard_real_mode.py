@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flow_world import HOME, HOME_PASSWORD
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from wizard_helpers import click_next, on_page, page, until
 
 from setup_wizard.app import build_parser
@@ -53,6 +54,7 @@ async def test_a_product_profile_sets_up_a_photon_joined_by_hand(tmp_path: Path)
         try:
             assert "Acme Lights" in wizard.windowTitle()
             assert not wizard.simulation
+            assert wizard.currentPage().findChild(QLabel, "simulationBadge") is None
             click_next(wizard)
             await on_page(wizard, Page.SIGN_IN)
             form = page(wizard, SignInPage)
