@@ -25,6 +25,7 @@ from setup_wizard.gui.pages.listening import ListeningPage
 from setup_wizard.gui.pages.name import NamePage
 from setup_wizard.gui.pages.password import PasswordPage
 from setup_wizard.gui.pages.sign_in import SignInPage
+from setup_wizard.gui.pages.waiting import WaitingPage
 from setup_wizard.gui.support import SupportReportSaver
 from setup_wizard.gui.wizard import SetupWizard
 from setup_wizard.secret import Password
@@ -176,10 +177,10 @@ async def test_a_photon_the_cloud_never_sees_gets_help_then_a_clear_end(
         await on_page(wizard, Page.WAITING)
         message = await error_shown(wizard)
         assert "has not seen your Photon" in message
-        waiting = wizard.currentPage()
-        assert waiting.help.isVisible()  # type: ignore[attr-defined]
-        assert waiting.start_over.isVisible()  # type: ignore[attr-defined]
-        waiting.start_over.click()  # type: ignore[attr-defined]
+        waiting = page(wizard, WaitingPage)
+        assert waiting.notice.isVisible(), "help was shown before the limit"
+        assert waiting.start_over.isVisible()
+        waiting.start_over.click()
         await on_page(wizard, Page.LISTENING)
         assert lonely_world.backend.current_ssid == HOME
     finally:

@@ -18,8 +18,19 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
-from setup_wizard.flow import EXPECTED_ERRORS, Onboarding, Page, page_to_fix, user_message
-from setup_wizard.gui.widgets import BusyRow, MessagePanel
+from setup_wizard.flow import (
+    EXPECTED_ERRORS,
+    FlowEvent,
+    Notice,
+    Onboarding,
+    Page,
+    Stage,
+    StageChanged,
+    StageHelp,
+    page_to_fix,
+    user_message,
+)
+from setup_wizard.gui.widgets import BusyRow, MessagePanel, StepList
 
 if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
@@ -145,8 +156,8 @@ class FlowPage(QWizardPage):
         if self._fix_page is not None:
             self._fix_button.setText(self._fix_label(self._fix_page))
         self._fix_button.setVisible(self._fix_page is not None)
-        self.error_panel.show_message(message)
-        self.setup_wizard.last_error = message
+        self.error_panel.show_message(message)  # translated there; the report keeps English
+        self.setup_wizard.last_error = str(message)
 
     def _fix_label(self, page: Page) -> str:
         return {
@@ -201,3 +212,45 @@ def spacer_widget() -> QWidget:
     widget = QWidget()
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget
+
+
+class StepsPage(FlowPage):
+    """A page that runs one flow step by itself, shows its stages as they happen, says what
+    the person must do or check meanwhile, and moves on as soon as the step succeeds."""
+
+    stages: tuple[Stage, ...] = ()
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__(wizard)
+        self.steps = StepList(self.stages, self.flow.timeline.clock)
+        self.notice = MessagePanel("noticePanel")
+        self._done = False
+        self.flow.events.subscribe(self._on_event)
+
+    def begin(self) -> None:
+        """Entering the page: nothing shown from an earlier visit; Next waits for the step."""
+        self.steps.reset()
+        for record in self.flow.timeline:
+            self.steps.update_record(record)
+        self.notice.clear()
+        self._done = False
+        self.set_ready(False)
+
+    def succeeded(self) -> None:
+        self._done = True
+        self.set_ready(True)
+        self.advance()
+
+    def validatePage(self) -> bool:
+        return self._done
+
+    def isComplete(self) -> bool:
+        return self._done and not self.busy
+
+    def _on_event(self, event: FlowEvent) -> None:
+        if self.setup_wizard.currentId() != int(self.page_id):
+            return
+        if isinstance(event, StageChanged):
+            self.steps.update_record(event.record)
+        elif isinstance(event, StageHelp) or (isinstance(event, Notice) and event.action_needed):
+            self.notice.show_message(event.message)

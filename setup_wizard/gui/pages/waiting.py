@@ -13,27 +13,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from setup_wizard.flow import (
-    FlowEvent,
-    Notice,
     Page,
     Stage,
-    StageChanged,
-    StageHelp,
     WrongWifiPassword,
 )
 from setup_wizard.flow.led_guide import WAITING_PATTERNS, describe
 from setup_wizard.gui.led_widget import LedWidget, guide_text
-from setup_wizard.gui.pages.base import FlowPage, heading
-from setup_wizard.gui.widgets import MessagePanel, StepList, wrapping_label
+from setup_wizard.gui.pages.base import StepsPage, heading
+from setup_wizard.gui.widgets import wrapping_label
 
 if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
 
-STAGES = (Stage.PHOTON_LEAVES, Stage.INTERNET, Stage.CLOUD_ONLINE)
 
-
-class WaitingPage(FlowPage):
+class WaitingPage(StepsPage):
     page_id = Page.WAITING
+    stages = (Stage.PHOTON_LEAVES, Stage.INTERNET, Stage.CLOUD_ONLINE)
 
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
@@ -41,10 +36,8 @@ class WaitingPage(FlowPage):
         self.setSubTitle(
             self.tr("This usually takes under a minute. Watch the light on the Photon meanwhile.")
         )
-        self.steps = StepList(STAGES, self.flow.timeline.clock)
         self.body.addWidget(self.steps)
-        self.help = MessagePanel("noticePanel")
-        self.body.addWidget(self.help)
+        self.body.addWidget(self.notice)
         self.body.addWidget(heading(self.tr("What the light means")))
         self.guide = QWidget()
         grid = QGridLayout(self.guide)
@@ -72,16 +65,10 @@ class WaitingPage(FlowPage):
         self.start_over.hide()
         self.start_over.clicked.connect(lambda: self.setup_wizard.go_back_to(Page.LISTENING))
         self.body.addWidget(self.start_over)
-        self._done = False
-        self.flow.events.subscribe(self._on_event)
 
     def initializePage(self) -> None:
-        self._done = False
-        self.help.clear()
+        self.begin()
         self.start_over.hide()
-        self.steps.reset()
-        for record in self.flow.timeline:
-            self.steps.update_record(record)
         self.wait()
 
     def wait(self) -> None:
@@ -90,7 +77,7 @@ class WaitingPage(FlowPage):
             "wait",
             self.flow.wait_for_cloud(),
             busy_text=self.tr("Waiting for the Photon to come online…"),
-            on_success=lambda _: self._online(),
+            on_success=lambda _: self.succeeded(),
             retry=self.wait,
         )
         task.add_done_callback(self._check_wrong_password)
@@ -113,22 +100,3 @@ class WaitingPage(FlowPage):
             )
         elif error is not None:
             self.start_over.show()
-
-    def _online(self) -> None:
-        self._done = True
-        self.set_ready(True)
-        self.advance()
-
-    def validatePage(self) -> bool:
-        return self._done
-
-    def isComplete(self) -> bool:
-        return self._done and not self.busy
-
-    def _on_event(self, event: FlowEvent) -> None:
-        if self.setup_wizard.currentId() != int(self.page_id):
-            return
-        if isinstance(event, StageChanged):
-            self.steps.update_record(event.record)
-        elif isinstance(event, StageHelp) or (isinstance(event, Notice) and event.action_needed):
-            self.help.show_message(event.message)
