@@ -37,11 +37,13 @@ class Simulation:
         seed: int | None = None,
         wifi: WifiEnvironment | None = None,
         quarantine: bool = False,
+        cloud_latency: float = 0.0,
     ) -> Simulation:
         """Start everything on 127.0.0.1.
 
         With ``device_base_port`` P, device i serves HTTP on P + 2i and TCP on P + 2i + 1;
-        with 0 every port is picked free by the system.
+        with 0 every port is picked free by the system. ``cloud_latency``: simulated seconds
+        the cloud holds each request (a network's round trip, for benchmarks).
         """
         if devices < 0:
             raise ValueError("devices must be 0 or more")
@@ -54,6 +56,7 @@ class Simulation:
             mfa=mfa,
             seed=seed,
             quarantine_new_devices=quarantine,
+            latency=cloud_latency,
         )
         photons = [
             SimulatedPhoton(

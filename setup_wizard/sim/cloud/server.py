@@ -38,6 +38,7 @@ from setup_wizard.sim.cloud.routes_events import EventRoutes
 from setup_wizard.sim.cloud.routes_oauth import OAuthRoutes
 from setup_wizard.sim.cloud.routes_products import ProductRoutes
 from setup_wizard.sim.cloud.store import CloudStore
+from setup_wizard.sim.cloud.traffic import Traffic
 from setup_wizard.sim.link import Handshake
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class SimulatedCloud:
     seconds between keep-alives of an idle event stream; ``quarantine_new_devices``
     makes the product quarantine devices it does not know (their IDs were never added),
     as Particle's products do by default, instead of admitting them (auto-approve).
+    ``latency`` holds every request that many simulated seconds (a network's round trip,
+    for benchmarks); ``requests_served`` counts the requests that arrived.
     """
 
     def __init__(
@@ -86,6 +89,7 @@ class SimulatedCloud:
         customer_exists: CustomerExistsAnswer | None = None,
         keepalive: float = KEEPALIVE_SECONDS,
         quarantine_new_devices: bool = False,
+        latency: float = 0.0,
     ) -> None:
         if host not in LOOPBACK_HOSTS:
             raise ValueError(f"the simulated cloud serves loopback only, not {host!r}")
@@ -100,6 +104,7 @@ class SimulatedCloud:
         self._events = EventBus()
         self._faults = FailureInjector()
         self._limiter = RateLimiter(clock)
+        self._traffic = Traffic(clock, latency)
         self._runner: web.AppRunner | None = None
         self._url: str | None = None
 
@@ -124,7 +129,12 @@ class SimulatedCloud:
         if self._runner is not None:
             return
         app = web.Application(
-            middlewares=[self._faults.middleware(), self._limiter.middleware(), json_errors]
+            middlewares=[
+                self._traffic.middleware(),
+                self._faults.middleware(),
+                self._limiter.middleware(),
+                json_errors,
+            ]
         )
         ctx = CloudContext(
             self._store, self.clock, self._events, self.customer_exists, self.keepalive
@@ -180,6 +190,15 @@ class SimulatedCloud:
         self._events.publish(CloudEvent("spark/status", "offline", self.clock.now(), device))
 
     # --- for tests and the simulator command ---
+
+    @property
+    def latency(self) -> float:
+        return self._traffic.latency
+
+    @property
+    def requests_served(self) -> int:
+        """Requests that arrived since start, whatever their answer (benchmarks count them)."""
+        return self._traffic.requests
 
     async def wait_for_event_streams(self, count: int = 1) -> None:
         """Returns once at least ``count`` event streams are open (no timeout of its own),
