@@ -258,9 +258,16 @@ def stage_rows(run: Journey) -> Iterator[str]:
 
 
 def after_connect(run: Journey) -> list[Wait]:
-    """The Photon's waits after answering connect-ap (its own command time excluded)."""
-    device = [w for w in run.waits if w.kind == "device" and w.start >= run.connect_started]
-    return device[1:]
+    """The Photon's own waits after answering connect-ap: its command times (connect-ap's,
+    and a presence check's device-id during the teardown) left out."""
+    command = FIRMWARE_LIKE.command_seconds
+    return [
+        w
+        for w in run.waits
+        if w.kind == "device"
+        and w.start >= run.connect_started
+        and abs(w.end - w.start - command) > 1e-9
+    ]
 
 
 def report(runs: list[Journey], timing: FlowTiming, status_recheck: float) -> None:
