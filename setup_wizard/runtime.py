@@ -7,6 +7,8 @@ same way. In a simulation, a cloud, one Photon and the home Wi-Fi run in this pr
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import logging
 from collections.abc import Callable
 from contextlib import AsyncExitStack
@@ -81,6 +83,16 @@ def wifi_notice_relay(hub: EventHub) -> Callable[[WifiNotice], None]:
     return relay
 
 
+def _import_http_backend() -> None:
+    """httpx's first request imports anyio's asyncio backend, which takes tens of
+    milliseconds (anyio parses source at import): do it now, off the event loop, rather than
+    freezing the window at the first sign-in."""
+    try:
+        importlib.import_module("anyio._backends._asyncio")
+    except ImportError:  # another anyio layout: it is only a warm-up
+        log.debug("no anyio asyncio backend to warm up")
+
+
 async def start_runtime(settings: AppSettings) -> Runtime:
     """Build (and in a simulation, start) everything one run needs."""
     stack = AsyncExitStack()
@@ -131,6 +143,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         internet_probe=url_reachable(api_url),
         on_notice=wifi_notice_relay(hub),
     )
+    await asyncio.to_thread(_import_http_backend)
     recovered = await wifi.recover()
     if recovered is not None:
         log.info("start-up Wi-Fi recovery: %s", recovered.message)

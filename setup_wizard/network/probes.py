@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
@@ -46,9 +47,17 @@ def url_reachable(url: str, *, timeout: float = 5.0) -> InternetProbe:
     handshake for the real host.
     """
 
+    tls: list[ssl.SSLContext] = []  # built once, off the event loop (loading the CA bundle
+    # takes tens of milliseconds, which would freeze the window at every probe)
+
     async def probe() -> bool:
+        if not tls:
+            tls.append(await asyncio.to_thread(httpx.create_ssl_context))
         try:
-            async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as client:
+            # A new client each time: after a network change, pooled connections are stale.
+            async with httpx.AsyncClient(
+                timeout=timeout, follow_redirects=False, verify=tls[0]
+            ) as client:
                 await client.get(url)
         except httpx.HTTPError as error:
             log.debug("internet probe %s: %s", url, error)
