@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from setup_wizard.cloud.retry import RetryClass
+from setup_wizard.i18n import QT_TRANSLATE_NOOP, joined
 from setup_wizard.redact import scrub
 from setup_wizard.secret import Token
 
@@ -44,58 +45,118 @@ class Operation(enum.Enum):
     """The cloud call being made: what an error status means to the user, and whether
     the call may be sent again."""
 
-    SIGN_IN = ("sign in", "account", True, RetryClass.NEVER, Audience.ANYONE)
+    SIGN_IN = (
+        QT_TRANSLATE_NOOP("CloudActions", "sign in"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "account"),
+        True,
+        RetryClass.NEVER,
+        Audience.ANYONE,
+    )
     VERIFY_MFA = (
-        "check the verification code",
-        "sign-in attempt",
+        QT_TRANSLATE_NOOP("CloudActions", "check the verification code"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "sign-in attempt"),
         True,
         RetryClass.NEVER,
         Audience.ANYONE,
     )
-    REFRESH = ("renew the sign-in", "sign-in", True, RetryClass.NEVER, Audience.ANYONE)
+    REFRESH = (
+        QT_TRANSLATE_NOOP("CloudActions", "renew the sign-in"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "sign-in"),
+        True,
+        RetryClass.NEVER,
+        Audience.ANYONE,
+    )
     CUSTOMER_TOKEN = (
-        "sign in as the customer",
-        "customer",
+        QT_TRANSLATE_NOOP("CloudActions", "sign in as the customer"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "customer"),
         True,
         RetryClass.NEVER,
         Audience.ANYONE,
     )
-    SIGN_OUT = ("sign out", "sign-in", False, RetryClass.IDEMPOTENT, Audience.ANYONE)
-    LIST_PRODUCTS = ("list the products", "product", False, RetryClass.IDEMPOTENT, Audience.TEAM)
-    LIST_CLIENTS = (
-        "list the product's OAuth clients",
-        "product",
+    SIGN_OUT = (
+        QT_TRANSLATE_NOOP("CloudActions", "sign out"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "sign-in"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.ANYONE,
+    )
+    LIST_PRODUCTS = (
+        QT_TRANSLATE_NOOP("CloudActions", "list the products"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "product"),
         False,
         RetryClass.IDEMPOTENT,
         Audience.TEAM,
     )
-    CREATE_CLIENT = ("create an OAuth client", "product", False, RetryClass.UNSAFE, Audience.TEAM)
+    LIST_CLIENTS = (
+        QT_TRANSLATE_NOOP("CloudActions", "list the product's OAuth clients"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "product"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.TEAM,
+    )
+    CREATE_CLIENT = (
+        QT_TRANSLATE_NOOP("CloudActions", "create an OAuth client"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "product"),
+        False,
+        RetryClass.UNSAFE,
+        Audience.TEAM,
+    )
     DELETE_CLIENT = (
-        "delete the OAuth client",
-        "OAuth client",
+        QT_TRANSLATE_NOOP("CloudActions", "delete the OAuth client"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "OAuth client"),
         False,
         RetryClass.IDEMPOTENT,
         Audience.TEAM,
     )
     CREATE_CUSTOMER = (
-        "create the customer",
-        "product",
+        QT_TRANSLATE_NOOP("CloudActions", "create the customer"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "product"),
         True,
         RetryClass.UNSAFE,
         Audience.ANYONE,
     )
-    CLAIM_CODE = ("get a claim code", "product", False, RetryClass.UNSAFE, Audience.CUSTOMER)
-    LIST_DEVICES = ("list the devices", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
-    GET_DEVICE = ("look up the device", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
+    CLAIM_CODE = (
+        QT_TRANSLATE_NOOP("CloudActions", "get a claim code"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "product"),
+        False,
+        RetryClass.UNSAFE,
+        Audience.CUSTOMER,
+    )
+    LIST_DEVICES = (
+        QT_TRANSLATE_NOOP("CloudActions", "list the devices"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "device"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.OWNER,
+    )
+    GET_DEVICE = (
+        QT_TRANSLATE_NOOP("CloudActions", "look up the device"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "device"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.OWNER,
+    )
     GET_PRODUCT_DEVICE = (
-        "look up the device in the product",
-        "device",
+        QT_TRANSLATE_NOOP("CloudActions", "look up the device in the product"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "device"),
         False,
         RetryClass.IDEMPOTENT,
         Audience.TEAM,
     )
-    RENAME_DEVICE = ("rename the device", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
-    EVENTS = ("listen for device events", "device", False, RetryClass.IDEMPOTENT, Audience.OWNER)
+    RENAME_DEVICE = (
+        QT_TRANSLATE_NOOP("CloudActions", "rename the device"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "device"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.OWNER,
+    )
+    EVENTS = (
+        QT_TRANSLATE_NOOP("CloudActions", "listen for device events"),
+        QT_TRANSLATE_NOOP("CloudSubjects", "device"),
+        False,
+        RetryClass.IDEMPOTENT,
+        Audience.OWNER,
+    )
 
     def __init__(
         self,
@@ -106,9 +167,9 @@ class Operation(enum.Enum):
         audience: Audience,
     ) -> None:
         self.action = action
-        """What we were doing, as in "Could not {action}"."""
+        """What we were doing, as in "Could not {action}" (a :class:`Text` to translate)."""
         self.subject = subject
-        """What a 404 says is missing."""
+        """What a 404 says is missing (a :class:`Text` to translate)."""
         self.client_auth = client_auth
         """True if the call authenticates with the OAuth client (Basic), not a user's token."""
         self.retry = retry
@@ -314,16 +375,16 @@ def says_exists(*texts: str | None) -> bool:
     return bool(_EXISTS.search(words)) and not _NOT_EXISTS.search(words)
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
 def _wait_words(seconds: float | None) -> str:
     if seconds is None:
-        return "Wait a few minutes, then try again."
+        return QT_TRANSLATE_NOOP("Cloud", "Wait a few minutes, then try again.")
     if seconds < 90:
-        return f"Try again in {_plural(max(1, round(seconds)), 'second')}."
-    return f"Try again in about {_plural(round(seconds / 60), 'minute')}."
+        return QT_TRANSLATE_NOOP("Cloud", "Try again in %n second(s).", None, 0).format(
+            n=max(1, round(seconds))
+        )
+    return QT_TRANSLATE_NOOP("Cloud", "Try again in about %n minute(s).", None, 0).format(
+        n=round(seconds / 60)
+    )
 
 
 def error_for_response(
@@ -347,13 +408,18 @@ def error_for_response(
     code = redact(parsed.code, secrets) if parsed.code else None
     detail = redact(parsed.description, secrets)[:_MAX_DETAIL] if parsed.description else None
     info: dict[str, Any] = {"status": status, "code": code, "detail": detail}
-    said = f" (Particle Cloud: {detail})" if detail else ""
+    #: The server's own words (in English), after a sentence that ends with a full stop.
+    said_detail = QT_TRANSLATE_NOOP("Cloud", " (Particle Cloud: {detail})")
+    said = said_detail.format(detail=detail) if detail else ""
     action = operation.action
 
     if status == 403 and parsed.code == "mfa_required" and parsed.mfa_token:
         return MfaRequired(
-            "This account uses two-step verification. Enter the 6-digit code from your "
-            "authenticator app.",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "This account uses two-step verification. Enter the 6-digit code from your "
+                "authenticator app.",
+            ),
             mfa_token=Token(parsed.mfa_token),
             **info,
         )
@@ -367,26 +433,42 @@ def error_for_response(
         and says_exists(parsed.code, parsed.description)
     ):
         # Seen as 400 (legacy body), 401 and 5xx: the words decide, not the status.
-        return CustomerExists(f"A customer with this email already exists.{said}", **info)
+        return CustomerExists(
+            QT_TRANSLATE_NOOP("Cloud", "A customer with this email already exists.{said}").format(
+                said=said
+            ),
+            **info,
+        )
     if (
         operation is Operation.SIGN_IN
         and parsed.code == "invalid_client"
         and _MISSING_CREDENTIALS.search(parsed.description or "")
     ):
         # The OAuth server reports a missing password as a client error; it is not one.
-        return SignInFailed(f"Enter both the email and the password.{said}", **info)
+        return SignInFailed(
+            QT_TRANSLATE_NOOP("Cloud", "Enter both the email and the password.{said}").format(
+                said=said
+            ),
+            **info,
+        )
     if status >= 500 or status == 408:
         return ServerTrouble(
-            f"The Particle Cloud had trouble and could not {action} (HTTP {status}). "
-            f"Try again in a minute.{said}",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "The Particle Cloud had trouble and could not {action} (HTTP {status}). "
+                "Try again in a minute.{said}",
+            ).format(action=action, status=status, said=said),
             **info,
         )
     if parsed.code == "invalid_client":
         return _client_rejected(action, said, info)
     if operation is Operation.VERIFY_MFA:
         return MfaCodeWrong(
-            "That verification code is not right or has expired. Enter the current code from "
-            f"your authenticator app; if it keeps failing, sign in again.{said}",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "That verification code is not right or has expired. Enter the current code from "
+                "your authenticator app; if it keeps failing, sign in again.{said}",
+            ).format(said=said),
             **info,
         )
     if operation is Operation.SIGN_IN and (
@@ -394,23 +476,32 @@ def error_for_response(
         or (status == 400 and parsed.code in (None, "invalid_request"))
     ):
         return SignInFailed(
-            f"The email or password is not right. Check both and try again.{said}", **info
+            QT_TRANSLATE_NOOP(
+                "Cloud", "The email or password is not right. Check both and try again.{said}"
+            ).format(said=said),
+            **info,
         )
     if operation is Operation.REFRESH and parsed.code == "invalid_grant":
         return _session_expired(said, info)
     if operation is Operation.CUSTOMER_TOKEN and parsed.code == "invalid_grant":
         return NotFound(
-            f"The product has no customer with this email. Check the email, or create the "
-            f"customer.{said}",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "The product has no customer with this email. Check the email, or create the "
+                "customer.{said}",
+            ).format(said=said),
             **info,
         )
     if status == 401:
         if operation is Operation.CREATE_CUSTOMER:
             # Particle's Android setup library read a bare 401 here as "already exists".
             return ClientRejected(
-                "Could not create the customer: the Particle Cloud refused the product's "
-                "OAuth client, or a customer with this email already exists. Check the "
-                f"product settings and the email.{said}",
+                QT_TRANSLATE_NOOP(
+                    "Cloud",
+                    "Could not create the customer: the Particle Cloud refused the product's "
+                    "OAuth client, or a customer with this email already exists. Check the "
+                    "product settings and the email.{said}",
+                ).format(said=said),
                 **info,
             )
         if operation.client_auth:
@@ -418,91 +509,119 @@ def error_for_response(
         return _session_expired(said, info)
     if operation.client_auth and (status == 403 or parsed.code == "invalid_scope"):
         return NotAllowed(
-            f"The product's OAuth client is not allowed to {action}: its scope may be limited "
-            f"to creating customers. Use a client without that limit, or ask the product's "
-            f"owner.{said}",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "The product's OAuth client is not allowed to {action}: its scope may be limited "
+                "to creating customers. Use a client without that limit, or ask the product's "
+                "owner.{said}",
+            ).format(action=action, said=said),
             **info,
         )
     if status == 403:
-        return NotAllowed(_forbidden(operation) + said, **info)
+        return NotAllowed(_forbidden(operation, said), **info)
     if status == 404:
         return NotFound(
-            f"Could not {action}: the Particle Cloud has no such {operation.subject}, or this "
-            f"account cannot see it. Check the ID or name.{said}",
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "Could not {action}: the Particle Cloud has no such {subject}, or this "
+                "account cannot see it. Check the ID or name.{said}",
+            ).format(action=action, subject=operation.subject, said=said),
             **info,
         )
     return RequestRefused(
-        f"The Particle Cloud refused to {action} (HTTP {status}).{said or ' Try again.'}",
+        QT_TRANSLATE_NOOP(
+            "Cloud", "The Particle Cloud refused to {action} (HTTP {status}).{said}"
+        ).format(
+            action=action, status=status, said=said or QT_TRANSLATE_NOOP("Cloud", " Try again.")
+        ),
         **info,
     )
 
 
-def _forbidden(operation: Operation) -> str:
+def _forbidden(operation: Operation, said: str) -> str:
     """Advice for a 403 that fits whose sign-in the call was made with."""
-    action = operation.action
     match operation.audience:
         case Audience.TEAM:
-            return (
-                f"This account is not allowed to {action}. It may not be a member of this "
+            advice = QT_TRANSLATE_NOOP(
+                "Cloud",
+                "This account is not allowed to {action}. It may not be a member of this "
                 "product's team: ask the product's owner to add it, or sign in with another "
-                "account."
+                "account.{said}",
             )
         case Audience.CUSTOMER:
-            return (
-                f"This sign-in is not allowed to {action}: only a customer of this product "
+            advice = QT_TRANSLATE_NOOP(
+                "Cloud",
+                "This sign-in is not allowed to {action}: only a customer of this product "
                 "may, with their own sign-in. Check the product, then sign the customer in "
-                "again."
+                "again.{said}",
             )
         case Audience.OWNER:
-            return (
-                f"This account is not allowed to {action}: the device belongs to another "
-                "account, or is not this account's yet."
+            advice = QT_TRANSLATE_NOOP(
+                "Cloud",
+                "This account is not allowed to {action}: the device belongs to another "
+                "account, or is not this account's yet.{said}",
             )
-    return f"The Particle Cloud did not allow this account to {action}."
+        case _:
+            advice = QT_TRANSLATE_NOOP(
+                "Cloud", "The Particle Cloud did not allow this account to {action}.{said}"
+            )
+    return advice.format(action=operation.action, said=said)
 
 
 def _rate_limited(
     operation: Operation, status: int, retry_after: float | None, info: dict[str, Any]
 ) -> RateLimited:
     if status == STREAM_LIMIT:
-        why = (
+        why = QT_TRANSLATE_NOOP(
+            "Cloud",
             "Too many event streams were opened from this network; the Particle Cloud "
-            "refuses new ones for a few minutes."
+            "refuses new ones for a few minutes.",
         )
     elif operation.token_grant:
-        why = (
+        why = QT_TRANSLATE_NOOP(
+            "Cloud",
             "Too many sign-in attempts from this network; the Particle Cloud may block "
-            "sign-ins for up to 30 minutes."
+            "sign-ins for up to 30 minutes.",
         )
     else:
-        why = "The Particle Cloud is limiting requests from this network."
-    return RateLimited(f"{why} {_wait_words(retry_after)}", retry_after=retry_after, **info)
+        why = QT_TRANSLATE_NOOP(
+            "Cloud", "The Particle Cloud is limiting requests from this network."
+        )
+    return RateLimited(joined((why, _wait_words(retry_after))), retry_after=retry_after, **info)
 
 
 def _redirected(action: str, location: str | None, status: int) -> CloudUnreachable:
     """A redirect: the Particle Cloud never redirects API calls; a network sign-in page
     (hotel or office Wi-Fi) or a wrong cloud address does."""
     host = urlsplit(location or "").hostname
-    to = f" to {host}" if host else ""
+    to = QT_TRANSLATE_NOOP("Cloud", " to {host}").format(host=host) if host else ""
     return CloudUnreachable(
-        f"Could not {action}: the cloud address sent this app elsewhere{to} instead of "
-        "answering. The network may want you to sign in on a web page first (hotel or "
-        "office Wi-Fi), or the cloud address is wrong. Open a web page to finish joining "
-        "the network, then try again.",
+        QT_TRANSLATE_NOOP(
+            "Cloud",
+            "Could not {action}: the cloud address sent this app elsewhere{to} instead of "
+            "answering. The network may want you to sign in on a web page first (hotel or "
+            "office Wi-Fi), or the cloud address is wrong. Open a web page to finish joining "
+            "the network, then try again.",
+        ).format(action=action, to=to),
         status=status,
     )
 
 
 def _client_rejected(action: str, said: str, info: dict[str, Any]) -> ClientRejected:
     return ClientRejected(
-        f"Could not {action}: the Particle Cloud refused the product's OAuth client ID or "
-        f"secret. Check the product settings, or create a new client.{said}",
+        QT_TRANSLATE_NOOP(
+            "Cloud",
+            "Could not {action}: the Particle Cloud refused the product's OAuth client ID or "
+            "secret. Check the product settings, or create a new client.{said}",
+        ).format(action=action, said=said),
         **info,
     )
 
 
 def _session_expired(said: str, info: dict[str, Any]) -> SessionExpired:
     return SessionExpired(
-        f"Your sign-in has expired or was signed out. Sign in again.{said}",
+        QT_TRANSLATE_NOOP(
+            "Cloud", "Your sign-in has expired or was signed out. Sign in again.{said}"
+        ).format(said=said),
         **info,
     )

@@ -23,6 +23,7 @@ from httpx_sse import EventSource, ServerSentEvent, SSEError
 from setup_wizard.cloud.errors import UnexpectedResponse
 from setup_wizard.cloud.models import parse_time
 from setup_wizard.cloud.retry import RetryPolicy, Sleep
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -156,8 +157,11 @@ class EventStream:
         if "text/event-stream" not in content_type:
             await response.aclose()
             raise UnexpectedResponse(
-                "The Particle Cloud answered the event stream request with something other "
-                "than events. Try again; if it keeps happening, update Photon Setup."
+                QT_TRANSLATE_NOOP(
+                    "Cloud",
+                    "The Particle Cloud answered the event stream request with something other "
+                    "than events. Try again; if it keeps happening, update Photon Setup.",
+                )
             )
         self._response = response
         self._source = EventSource(response).aiter_sse()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from setup_wizard.cloud.errors import UnexpectedResponse
+from setup_wizard.cloud.errors import Operation, UnexpectedResponse
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.secret import ClaimCode, ClientSecret, Token
 
 PLATFORM_PHOTON = 6
@@ -190,16 +191,23 @@ def _required_str(data: Mapping[str, Any], key: str, what: str) -> str:
     value = _str(data, key)
     if not value:
         raise UnexpectedResponse(
-            f"The Particle Cloud's answer is missing the {what}. Try again; if it keeps "
-            "happening, update Photon Setup."
+            QT_TRANSLATE_NOOP(
+                "Cloud",
+                "The Particle Cloud's answer is missing the {what}. Try again; if it keeps "
+                "happening, update Photon Setup.",
+            ).format(what=what)
         )
     return value
 
 
 def unreadable(what: str) -> UnexpectedResponse:
+    """``what``: the operation's action ("sign in"), as in "when asked to sign in"."""
     return UnexpectedResponse(
-        f"The Particle Cloud sent an unreadable answer when asked to {what}. Try again; if "
-        "it keeps happening, update Photon Setup."
+        QT_TRANSLATE_NOOP(
+            "Cloud",
+            "The Particle Cloud sent an unreadable answer when asked to {action}. Try again; "
+            "if it keeps happening, update Photon Setup.",
+        ).format(action=what)
     )
 
 
@@ -225,11 +233,13 @@ def utc(timestamp: float) -> datetime:
 
 def token_grant_from(data: Any, now: float) -> TokenGrant:
     """The grant in ``data``, its expiry counted from ``now`` (Unix time of the answer)."""
-    body = as_object(data, "sign in")
+    body = as_object(data, Operation.SIGN_IN.action)
     refresh = _str(body, "refresh_token")
     expires_in = _int(body, "expires_in")
     return TokenGrant(
-        access_token=Token(_required_str(body, "access_token", "access token")),
+        access_token=Token(
+            _required_str(body, "access_token", QT_TRANSLATE_NOOP("CloudFields", "access token"))
+        ),
         token_type=_str(body, "token_type") or "bearer",
         expires_in=expires_in,
         refresh_token=Token(refresh) if refresh else None,
@@ -266,11 +276,13 @@ def oauth_client_from(data: Mapping[str, Any]) -> OAuthClient | None:
 
 def claim_code_from(data: Any, now: float) -> ClaimCodeGrant:
     """The claim code in ``data``, issued at ``now`` (Unix time of the answer)."""
-    body = as_object(data, "get a claim code")
+    body = as_object(data, Operation.CLAIM_CODE.action)
     ids = body.get("device_ids")
     issued_at = utc(now)
     return ClaimCodeGrant(
-        claim_code=ClaimCode(_required_str(body, "claim_code", "claim code")),
+        claim_code=ClaimCode(
+            _required_str(body, "claim_code", QT_TRANSLATE_NOOP("CloudFields", "claim code"))
+        ),
         device_ids=tuple(
             i.lower() for i in (ids if isinstance(ids, list) else []) if isinstance(i, str)
         ),
@@ -286,7 +298,7 @@ def _online(data: Mapping[str, Any]) -> bool:
 
 def device_from(data: Mapping[str, Any]) -> Device:
     return Device(
-        id=_required_str(data, "id", "device ID").lower(),
+        id=_required_str(data, "id", QT_TRANSLATE_NOOP("CloudFields", "device ID")).lower(),
         name=_str(data, "name"),
         online=_online(data),
         platform_id=_int(data, "platform_id"),
@@ -304,7 +316,7 @@ def device_from(data: Mapping[str, Any]) -> Device:
 
 def product_device_from(data: Mapping[str, Any]) -> ProductDevice:
     return ProductDevice(
-        id=_required_str(data, "id", "device ID").lower(),
+        id=_required_str(data, "id", QT_TRANSLATE_NOOP("CloudFields", "device ID")).lower(),
         name=_str(data, "name"),
         online=_online(data),
         product_id=_int(data, "product_id"),
@@ -318,7 +330,7 @@ def product_device_from(data: Mapping[str, Any]) -> ProductDevice:
 
 
 def renamed_device_from(data: Any, device_id: str, name: str) -> RenamedDevice:
-    body = as_object(data, "rename the device")
+    body = as_object(data, Operation.RENAME_DEVICE.action)
     return RenamedDevice(
         id=(_str(body, "id") or device_id).lower(),
         name=_str(body, "name") or name,

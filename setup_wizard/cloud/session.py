@@ -19,6 +19,7 @@ from datetime import timedelta
 from setup_wizard.cloud.client import CloudClient
 from setup_wizard.cloud.errors import CloudError, SessionExpired
 from setup_wizard.cloud.models import ClientCredentials, TokenGrant, utc
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.secret import Token
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,9 @@ class CloudSession:
                         raise
                     log.info("renewing the sign-in failed; the current token still works")
             if left <= timedelta(0):
-                raise SessionExpired("Your sign-in has expired. Sign in again.")
+                raise SessionExpired(
+                    QT_TRANSLATE_NOOP("Cloud", "Your sign-in has expired. Sign in again.")
+                )
             return grant.access_token
 
     async def _renew(self, grant: TokenGrant) -> Token:

@@ -60,7 +60,9 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (FlowError, DeviceError, CloudErr
 
 
 def user_message(error: BaseException) -> str:
-    """The text to show for an expected error (its ``message``; never a repr)."""
+    """The text to show for an expected error: its ``message`` (never a repr). Where the
+    layer marked it, that is a :class:`~setup_wizard.i18n.Text`: English as a string, and
+    translated by the GUI (``setup_wizard.gui.i18n.translated``)."""
     message = getattr(error, "message", None)
     return message if isinstance(message, str) and message else str(error)
 

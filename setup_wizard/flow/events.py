@@ -27,6 +27,7 @@ class Notice:
     """Something the person should read now (e.g. "Join the network “Photon-AB12CD”…")."""
 
     message: str
+    """English; a :class:`~setup_wizard.i18n.Text` the GUI translates."""
     stage: Stage | None = None
     action_needed: bool = False
     """True when the person must do something (join or rejoin a network by hand)."""
@@ -38,6 +39,7 @@ class StageHelp:
 
     stage: Stage
     message: str
+    """English; a :class:`~setup_wizard.i18n.Text` the GUI translates."""
 
 
 FlowEvent = StageChanged | Notice | StageHelp

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
+
 TRANSLATION_CONTEXT = "LedGuide"
 
 Rgb = tuple[int, int, int]
@@ -37,11 +39,6 @@ BLINK_FAST_MS = 100
 BREATHE_MS = 4000
 # One error blink after a failed cloud connection, on and off alike (system/src/system_task.cpp).
 ERROR_BLINK_MS = 250
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for ``pyside6-lupdate`` (which looks for this name) without needing Qt."""
-    return text
 
 
 class Curve(Enum):

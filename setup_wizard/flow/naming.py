@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
+
 MAX_NAME = 63
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,63}$")
 
@@ -23,13 +25,16 @@ _NOUNS = (
 def name_problem(name: str) -> str | None:
     """Why the cloud would refuse ``name`` (letters, digits, ``_`` and ``-``, 1–63), or None."""
     if not name:
-        return "Enter a name for the Photon."
+        return QT_TRANSLATE_NOOP("Flow", "Enter a name for the Photon.")
     if len(name) > MAX_NAME:
-        return f"A device name has at most {MAX_NAME} characters; this one has {len(name)}."
+        return QT_TRANSLATE_NOOP(
+            "Flow", "A device name has at most {most} characters; this one has {count}."
+        ).format(most=MAX_NAME, count=len(name))
     if not _NAME.match(name):
-        return (
+        return QT_TRANSLATE_NOOP(
+            "Flow",
             "A device name may use only letters (A–Z), digits, underscores (_) and hyphens (-), "
-            "with no spaces."
+            "with no spaces.",
         )
     return None
 

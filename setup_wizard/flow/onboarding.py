@@ -52,6 +52,7 @@ from setup_wizard.flow.pages import Page
 from setup_wizard.flow.stages import Stage, StageStatus, Timeline
 from setup_wizard.flow.state import Account, Ownership, SetupState
 from setup_wizard.flow.timing import FlowTiming
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.secret import Password, WifiPassword
 
 log = logging.getLogger(__name__)
@@ -136,9 +137,9 @@ class Onboarding:
         claim code (which also proves the product and the sign-in work)."""
         email = email.strip()
         if not email or "@" not in email:
-            raise FlowError("Enter your e-mail address.")
+            raise FlowError(QT_TRANSLATE_NOOP("Flow", "Enter your e-mail address."))
         if not password:
-            raise FlowError("Enter your password.")
+            raise FlowError(QT_TRANSLATE_NOOP("Flow", "Enter your password."))
         services = self.services
         redact.remember(password)
         async with self._stage(Stage.SIGN_IN):
@@ -159,8 +160,11 @@ class Onboarding:
             )
             if not kept:
                 self._notice(
-                    "You are signed in, but this computer's keychain could not keep the "
-                    "sign-in: you will be asked to sign in again next time."
+                    QT_TRANSLATE_NOOP(
+                        "Flow",
+                        "You are signed in, but this computer's keychain could not keep the "
+                        "sign-in: you will be asked to sign in again next time.",
+                    )
                 )
             self.state.account = replace(account, kept=kept)
         else:
@@ -196,7 +200,8 @@ class Onboarding:
             await self.services.tokens.forget(self._account_key)
             self.state.account = None
             raise FlowError(
-                "Your sign-in has expired. Sign in again to continue.", back_to=Page.SIGN_IN
+                QT_TRANSLATE_NOOP("Flow", "Your sign-in has expired. Sign in again to continue."),
+                back_to=Page.SIGN_IN,
             ) from None
         redact.remember(claim.claim_code)
         self.state.claim = claim
@@ -314,8 +319,11 @@ class Onboarding:
         assert claim is not None
         if state.ownership is Ownership.SOMEONE_ELSE and not state.take_over_confirmed:
             raise NotReady(
-                "This Photon was set up for another account before. Confirm that it should "
-                "become yours, then continue."
+                QT_TRANSLATE_NOOP(
+                    "Flow",
+                    "This Photon was set up for another account before. Confirm that it should "
+                    "become yours, then continue.",
+                )
             )
         link.check(choice, password)
         redact.remember(password)
@@ -323,14 +331,20 @@ class Onboarding:
         if state.needs_claim_code:
             if claim.expires_at <= self.services.now():
                 raise FlowError(
-                    "The claim code expired while this window waited. Go back to “Connect to "
-                    "your Photon” to get a new one (this computer needs the internet for it).",
+                    QT_TRANSLATE_NOOP(
+                        "Flow",
+                        "The claim code expired while this window waited. Go back to “Connect "
+                        "to your Photon” to get a new one (this computer needs the internet for "
+                        "it).",
+                    ),
                     back_to=Page.CONNECT,
                 )
             async with self._stage(Stage.SEND_CLAIM_CODE):
                 await link.set_claim_code(claim.claim_code)
         else:
-            self._skip(Stage.SEND_CLAIM_CODE, "The Photon is already yours.")
+            self._skip(
+                Stage.SEND_CLAIM_CODE, QT_TRANSLATE_NOOP("Flow", "The Photon is already yours.")
+            )
         async with self._stage(Stage.SEND_WIFI):
             await link.configure(choice, password)
         async with self._stage(Stage.CONNECT):
@@ -370,9 +384,13 @@ class Onboarding:
         state = self.state
         account = self._require_account()
         if state.device is None or state.connected_at is None:
-            raise NotReady("Send the Wi-Fi settings to the Photon first.")
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "Send the Wi-Fi settings to the Photon first.")
+            )
         if self._link is not None:
-            raise NotReady("The Photon has not been told to connect yet.")
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "The Photon has not been told to connect yet.")
+            )
         watcher = asyncio.ensure_future(self._watch_photon())
         try:
             ready = asyncio.ensure_future(self._internet_then_cloud(account))
@@ -404,7 +422,8 @@ class Onboarding:
                 present = await connector.present(target)
                 if present is None:
                     self._skip(
-                        Stage.PHOTON_LEAVES, "This computer cannot list Wi-Fi networks here."
+                        Stage.PHOTON_LEAVES,
+                        QT_TRANSLATE_NOOP("Flow", "This computer cannot list Wi-Fi networks here."),
                     )
                     return
                 gone = not present
@@ -414,21 +433,27 @@ class Onboarding:
                     helped = True
                     self._help(
                         Stage.PHOTON_LEAVES,
-                        f"The Photon's network “{target}” is still there. If its light still "
-                        "blinks dark blue, it did not get the message to connect: go back and "
-                        "send the Wi-Fi settings again.",
+                        QT_TRANSLATE_NOOP(
+                            "Flow",
+                            "The Photon's network “{network}” is still there. If its light still "
+                            "blinks dark blue, it did not get the message to connect: go back "
+                            "and send the Wi-Fi settings again.",
+                        ).format(network=target),
                     )
                 await asyncio.sleep(self.timing.presence_interval)
         back = False
         while not back:  # until it comes back (or the cloud sees the Photon: then cancelled)
             await asyncio.sleep(self.timing.presence_interval)
             back = bool(await connector.present(target))
-        network = state.choice.ssid if state.choice else "your Wi-Fi"
+        network = state.choice.ssid if state.choice else QT_TRANSLATE_NOOP("Flow", "your Wi-Fi")
         state.wrong_password_for = network
         raise WrongWifiPassword(
-            f"The Photon could not join “{network}” and is back in listening mode (blinking "
-            "dark blue). The password was probably wrong: choose the network and enter the "
-            "password again.",
+            QT_TRANSLATE_NOOP(
+                "Flow",
+                "The Photon could not join “{network}” and is back in listening mode (blinking "
+                "dark blue). The password was probably wrong: choose the network and enter the "
+                "password again.",
+            ).format(network=network),
             back_to=Page.CHOOSE_WIFI,
         )
 
@@ -441,9 +466,12 @@ class Onboarding:
             async with self._stage(Stage.INTERNET):
                 if not await connector.wait_for_internet(limit):
                     raise InternetNotBack(
-                        "This computer has not got its internet back, so the Particle Cloud "
-                        "cannot be asked about the Photon. Connect to your usual Wi-Fi, then "
-                        "choose Try again."
+                        QT_TRANSLATE_NOOP(
+                            "Flow",
+                            "This computer has not got its internet back, so the Particle "
+                            "Cloud cannot be asked about the Photon. Connect to your usual "
+                            "Wi-Fi, then choose Try again.",
+                        )
                     )
         async with self._stage(Stage.CLOUD_ONLINE):
             await self._until_online(account)
@@ -464,13 +492,16 @@ class Onboarding:
             now = loop.time()
             if now >= deadline:
                 raise CloudNeverSawDevice(
-                    "The Particle Cloud has not seen your Photon come online as yours yet. "
-                    "Look at its light: blinking green means it cannot join your Wi-Fi (check "
-                    "the network and password); blinking cyan means it cannot reach the "
-                    "internet through your router; breathing cyan means it is online but the "
-                    "product has not accepted it yet (it may be in quarantine): ask the "
-                    "product's maker to approve it. Choose Try again to keep waiting, or start "
-                    "over."
+                    QT_TRANSLATE_NOOP(
+                        "Flow",
+                        "The Particle Cloud has not seen your Photon come online as yours yet. "
+                        "Look at its light: blinking green means it cannot join your Wi-Fi (check "
+                        "the network and password); blinking cyan means it cannot reach the "
+                        "internet through your router; breathing cyan means it is online but the "
+                        "product has not accepted it yet (it may be in quarantine): ask the "
+                        "product's maker to approve it. Choose Try again to keep waiting, or start "
+                        "over.",
+                    )
                 )
             step_until = deadline if helped else min(deadline, help_at)
             try:
@@ -482,10 +513,13 @@ class Onboarding:
                     helped = True
                     self._help(
                         Stage.CLOUD_ONLINE,
-                        "This is taking longer than usual. A Photon that connects for the first "
-                        "time may update its firmware (blinking magenta) and restart: don't "
-                        "unplug it. Blinking green for a long time means it cannot join your "
-                        "Wi-Fi; blinking cyan means it cannot reach the Particle Cloud.",
+                        QT_TRANSLATE_NOOP(
+                            "Flow",
+                            "This is taking longer than usual. A Photon that connects for the "
+                            "first time may update its firmware (blinking magenta) and restart: "
+                            "don't unplug it. Blinking green for a long time means it cannot join "
+                            "your Wi-Fi; blinking cyan means it cannot reach the Particle Cloud.",
+                        ),
                     )
             except _PASSING_CLOUD_TROUBLE as error:
                 log.info("cloud trouble while waiting for the Photon: %s", type(error).__name__)
@@ -497,7 +531,7 @@ class Onboarding:
     def suggested_name(self) -> str:
         device_id = self.state.device_id
         if device_id is None:
-            raise NotReady("No Photon has been set up yet.")
+            raise NotReady(QT_TRANSLATE_NOOP("Flow", "No Photon has been set up yet."))
         current = self.state.cloud_device.name if self.state.cloud_device else None
         return suggest_name(device_id, current)
 
@@ -513,7 +547,7 @@ class Onboarding:
         account = self._require_account()
         device_id = self.state.device_id
         if device_id is None:
-            raise NotReady("No Photon has been set up yet.")
+            raise NotReady(QT_TRANSLATE_NOOP("Flow", "No Photon has been set up yet."))
         async with self._stage(Stage.NAME):
             renamed = await self.services.cloud.rename_device(
                 account.grant.access_token, device_id, name
@@ -525,7 +559,9 @@ class Onboarding:
     def start_over(self) -> None:
         """Set up another Photon for the same account (the claim code is renewed on connect)."""
         if self._link is not None:
-            raise NotReady("Close the connection to the current Photon first.")
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "Close the connection to the current Photon first.")
+            )
         self.state.forget_device()
         self.state.claim = None
         self.timeline = Timeline(self.timeline.clock)
@@ -538,20 +574,25 @@ class Onboarding:
 
     def _require_account(self) -> Account:
         if self.state.account is None:
-            raise NotReady("Sign in first.")
+            raise NotReady(QT_TRANSLATE_NOOP("Flow", "Sign in first."))
         return self.state.account
 
     def _require_link(self) -> DeviceLink:
         if self._link is None:
             raise FlowError(
-                "The connection to the Photon was closed. Go back to “Connect to your Photon”.",
+                QT_TRANSLATE_NOOP(
+                    "Flow",
+                    "The connection to the Photon was closed. Go back to “Connect to your Photon”.",
+                ),
                 back_to=Page.CONNECT,
             )
         return self._link
 
     def _require_choice(self) -> WifiChoice:
         if self.state.choice is None:
-            raise NotReady("Choose the Wi-Fi network the Photon should join.")
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "Choose the Wi-Fi network the Photon should join.")
+            )
         return self.state.choice
 
     @asynccontextmanager
@@ -566,7 +607,11 @@ class Onboarding:
             self._finish(stage, StageStatus.FAILED, user_message(error))
             raise
         except BaseException:
-            self._finish(stage, StageStatus.FAILED, "An unexpected error happened.")
+            self._finish(
+                stage,
+                StageStatus.FAILED,
+                QT_TRANSLATE_NOOP("Flow", "An unexpected error happened."),
+            )
             raise
         else:
             if self._running(stage):

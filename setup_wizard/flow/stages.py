@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
+
 
 class Stage(StrEnum):
     """One step of the journey, in order. Values are stable: reports and the ledger use them."""
@@ -32,24 +34,24 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        """What the person sees in a step list."""
+        """What the person sees in a step list (English; a :class:`~setup_wizard.i18n.Text`)."""
         return _TITLES[self]
 
 
 _TITLES = {
-    Stage.SIGN_IN: "Sign in",
-    Stage.CLAIM_CODE: "Get a claim code",
-    Stage.JOIN_PHOTON: "Connect to the Photon",
-    Stage.READ_DEVICE: "Read the Photon's ID and key",
-    Stage.SCAN: "Look for Wi-Fi networks",
-    Stage.SEND_CLAIM_CODE: "Send the claim code",
-    Stage.SEND_WIFI: "Send the Wi-Fi settings",
-    Stage.CONNECT: "Tell the Photon to connect",
-    Stage.RESTORE_WIFI: "Reconnect this computer",
-    Stage.PHOTON_LEAVES: "Photon joins your Wi-Fi",
-    Stage.INTERNET: "Internet back on this computer",
-    Stage.CLOUD_ONLINE: "Photon online in the Particle Cloud",
-    Stage.NAME: "Name the Photon",
+    Stage.SIGN_IN: QT_TRANSLATE_NOOP("Stages", "Sign in"),
+    Stage.CLAIM_CODE: QT_TRANSLATE_NOOP("Stages", "Get a claim code"),
+    Stage.JOIN_PHOTON: QT_TRANSLATE_NOOP("Stages", "Connect to the Photon"),
+    Stage.READ_DEVICE: QT_TRANSLATE_NOOP("Stages", "Read the Photon's ID and key"),
+    Stage.SCAN: QT_TRANSLATE_NOOP("Stages", "Look for Wi-Fi networks"),
+    Stage.SEND_CLAIM_CODE: QT_TRANSLATE_NOOP("Stages", "Send the claim code"),
+    Stage.SEND_WIFI: QT_TRANSLATE_NOOP("Stages", "Send the Wi-Fi settings"),
+    Stage.CONNECT: QT_TRANSLATE_NOOP("Stages", "Tell the Photon to connect"),
+    Stage.RESTORE_WIFI: QT_TRANSLATE_NOOP("Stages", "Reconnect this computer"),
+    Stage.PHOTON_LEAVES: QT_TRANSLATE_NOOP("Stages", "Photon joins your Wi-Fi"),
+    Stage.INTERNET: QT_TRANSLATE_NOOP("Stages", "Internet back on this computer"),
+    Stage.CLOUD_ONLINE: QT_TRANSLATE_NOOP("Stages", "Photon online in the Particle Cloud"),
+    Stage.NAME: QT_TRANSLATE_NOOP("Stages", "Name the Photon"),
 }
 
 

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from setup_wizard.device.address import DeviceAddress
+from setup_wizard.i18n import QT_TRANSLATE_NOOP, joined
 from setup_wizard.network.errors import JournalUnreadable, ScanUnavailable, WifiError
 
 
@@ -73,7 +74,7 @@ class RestorePoint:
     @property
     def previous_name(self) -> str:
         """The previous network as a person would name it, for messages."""
-        return self.previous_label or self.previous or "your usual Wi-Fi"
+        return self.previous_label or self.previous or QT_TRANSLATE_NOOP("Wifi", "your usual Wi-Fi")
 
     def to_json(self) -> str:
         data: dict[str, Any] = {"format": self.FORMAT, **dataclasses.asdict(self)}
@@ -100,8 +101,11 @@ class RestorePoint:
             )
         except (ValueError, KeyError, TypeError) as error:
             raise JournalUnreadable(
-                "The note about which Wi-Fi to restore is damaged; if your computer is not "
-                "back on your usual Wi-Fi, choose it in the system Wi-Fi menu.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "The note about which Wi-Fi to restore is damaged; if your computer is not "
+                    "back on your usual Wi-Fi, choose it in the system Wi-Fi menu.",
+                ),
                 detail=str(error),
             ) from error
 
@@ -127,7 +131,12 @@ class RestoreReport:
 
     @property
     def message(self) -> str:
-        return " ".join((*self.actions, *self.problems))
+        return joined((*self.actions, *self.problems))
+
+
+def reconnected_to(network: str) -> str:
+    """What a restore that rejoined ``network`` did, as every backend words it."""
+    return QT_TRANSLATE_NOOP("Wifi", "Reconnected to “{network}”.").format(network=network)
 
 
 class WifiBackend(ABC):
@@ -135,14 +144,14 @@ class WifiBackend(ABC):
 
     kind: BackendKind
 
-    #: Whether the device answering means this computer is on the Photon's network, so the
-    #: session can check that a restore really left it. False in simulation, where a
-    #: simulated Photon answers on loopback whichever network is "current".
     answer_means_joined: bool = True
+    """Whether the device answering means this computer is on the Photon's network, so the
+    session can check that a restore really left it. False in simulation, where a
+    simulated Photon answers on loopback whichever network is "current"."""
 
-    #: Whether a ``join`` that raised ``JoinFailed`` left the computer on its own network, so
-    #: that nothing needs restoring (macOS: ``networksetup`` fails before leaving it).
     join_failure_changes_nothing: bool = False
+    """Whether a ``join`` that raised ``JoinFailed`` left the computer on its own network, so
+    that nothing needs restoring (macOS: ``networksetup`` fails before leaving it)."""
 
     @property
     @abstractmethod
@@ -152,8 +161,11 @@ class WifiBackend(ABC):
         """Networks nearby (all of them; the caller filters Photons)."""
         raise ScanUnavailable(
             self.capabilities.why_not
-            or "This app can't list Wi-Fi networks here. Look in your Wi-Fi menu for a "
-            "network whose name starts with “Photon-”."
+            or QT_TRANSLATE_NOOP(
+                "Wifi",
+                "This app can't list Wi-Fi networks here. Look in your Wi-Fi menu for a "
+                "network whose name starts with “Photon-”.",
+            )
         )
 
     @abstractmethod

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import BackendKind, RestorePoint, WifiBackend
 from setup_wizard.network.commands import CommandRunner, SubprocessRunner
 from setup_wizard.network.errors import AutomaticJoinUnavailable, WifiError
@@ -27,7 +28,8 @@ from setup_wizard.network.wlanapi import WlanApi, load_native_wlan
 
 log = logging.getLogger(__name__)
 
-_BY_HAND = "so you'll join the Photon's network yourself"
+#: The end of a sentence that says why the app cannot join Wi-Fi by itself.
+_BY_HAND = QT_TRANSLATE_NOOP("Wifi", "so you'll join the Photon's network yourself")
 
 
 class WifiMode(StrEnum):
@@ -75,15 +77,27 @@ async def _automatic(
     try:
         if platform.startswith("linux"):
             if which(NMCLI) is None:
-                return manual(f"NetworkManager (nmcli) is not installed, {_BY_HAND}.")
+                return manual(
+                    QT_TRANSLATE_NOOP(
+                        "Wifi", "NetworkManager (nmcli) is not installed, {by_hand}."
+                    ).format(by_hand=_BY_HAND)
+                )
             return await detect_network_manager(runner, user=user or getpass.getuser())
         if platform == "darwin":
             if which(NETWORKSETUP) is None:
-                return manual(f"macOS's networksetup tool was not found, {_BY_HAND}.")
+                return manual(
+                    QT_TRANSLATE_NOOP(
+                        "Wifi", "macOS's networksetup tool was not found, {by_hand}."
+                    ).format(by_hand=_BY_HAND)
+                )
             return await detect_macos(runner)
         if platform == "win32":
             if which(NETSH) is None:
-                return manual(f"Windows' netsh tool was not found, {_BY_HAND}.")
+                return manual(
+                    QT_TRANSLATE_NOOP(
+                        "Wifi", "Windows' netsh tool was not found, {by_hand}."
+                    ).format(by_hand=_BY_HAND)
+                )
             return await detect_windows(runner, native_wlan())
     except AutomaticJoinUnavailable as error:
         log.info("automatic Wi-Fi unavailable: %s (%s)", error, error.detail)
@@ -91,12 +105,22 @@ async def _automatic(
     except WifiError as error:
         log.warning("Wi-Fi preflight failed: %s (%s)", error, error.detail)
         return manual(
-            f"The app could not check this computer's Wi-Fi ({error.message}), {_BY_HAND}."
+            QT_TRANSLATE_NOOP(
+                "Wifi", "The app could not check this computer's Wi-Fi ({reason}), {by_hand}."
+            ).format(reason=error.message, by_hand=_BY_HAND)
         )
     except OSError as error:  # getpass.getuser() with no user name, and the like
         log.warning("Wi-Fi preflight failed: %s", error)
-        return manual(f"The app could not check this computer's Wi-Fi, {_BY_HAND}.")
-    return manual(f"Automatic Wi-Fi joining is not available on this system, {_BY_HAND}.")
+        return manual(
+            QT_TRANSLATE_NOOP(
+                "Wifi", "The app could not check this computer's Wi-Fi, {by_hand}."
+            ).format(by_hand=_BY_HAND)
+        )
+    return manual(
+        QT_TRANSLATE_NOOP(
+            "Wifi", "Automatic Wi-Fi joining is not available on this system, {by_hand}."
+        ).format(by_hand=_BY_HAND)
+    )
 
 
 def journal_backend(

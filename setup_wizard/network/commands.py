@@ -18,13 +18,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.errors import CommandNotFound, CommandTimedOut
 
 log = logging.getLogger(__name__)
 
-#: Process creation flag (Win32 ``CREATE_NO_WINDOW``): run a console tool without a console
-#: window. Spelled out because ``subprocess.CREATE_NO_WINDOW`` exists only on Windows.
 CREATE_NO_WINDOW = 0x08000000
+"""Process creation flag (Win32 ``CREATE_NO_WINDOW``): run a console tool without a console
+window. Spelled out because ``subprocess.CREATE_NO_WINDOW`` exists only on Windows."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,11 @@ class SubprocessRunner:
             )
         except FileNotFoundError as error:
             raise CommandNotFound(
-                f"The system tool “{argv[0]}” is not installed, so the app can't change "
-                "Wi-Fi by itself here.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "The system tool “{tool}” is not installed, so the app can't change "
+                    "Wi-Fi by itself here.",
+                ).format(tool=argv[0]),
                 detail=str(error),
             ) from error
         try:
@@ -112,8 +116,11 @@ class SubprocessRunner:
         except TimeoutError as error:
             await _stop(process)
             raise CommandTimedOut(
-                f"“{argv[0]}” did not finish within {timeout:g} seconds and was stopped. "
-                "Try again; if it keeps happening, join the Photon's network by hand.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "“{tool}” did not finish within {seconds:g} seconds and was stopped. "
+                    "Try again; if it keeps happening, join the Photon's network by hand.",
+                ).format(tool=argv[0], seconds=timeout),
                 detail=" ".join(argv),
             ) from error
         except BaseException:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -33,6 +34,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    reconnected_to,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
 from setup_wizard.network.errors import (
@@ -148,20 +150,29 @@ def check_networksetup(result: CommandResult, *, doing: str, names: Iterable[str
     first = text.splitlines()[0] if text else f"exit code {result.returncode}"
     if _REFUSED.search(scrubbed):
         raise NotAuthorized(
-            f"macOS asked for an administrator to {doing}. You'll join the Photon's network "
-            "yourself from the Wi-Fi menu in the menu bar.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS asked for an administrator to {doing}. You'll join the Photon's network "
+                "yourself from the Wi-Fi menu in the menu bar.",
+            ).format(doing=doing),
             detail=first,
         )
     if _NOT_FOUND.search(scrubbed):
         raise NetworkNotFound(
-            f"macOS could not find the network to {doing}. Check that the Photon is blinking "
-            "dark blue and close to this computer, then try again.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS could not find the network to {doing}. Check that the Photon is "
+                "blinking dark blue and close to this computer, then try again.",
+            ).format(doing=doing),
             detail=first,
         )
     if result.returncode != 0 or _FAILED.search(scrubbed):
         raise JoinFailed(
-            f"macOS could not {doing}. Check that the Photon is blinking dark blue, then try "
-            "again, or join its network from the Wi-Fi menu in the menu bar.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS could not {doing}. Check that the Photon is blinking dark blue, then try "
+                "again, or join its network from the Wi-Fi menu in the menu bar.",
+            ).format(doing=doing),
             detail=text,
         )
     if text:
@@ -188,8 +199,11 @@ def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork],
         ]
     except (ValueError, AttributeError, TypeError) as error:
         raise ScanUnavailable(
-            "macOS gave an unreadable list of Wi-Fi networks. Type the Photon's network "
-            "name, or join it from the Wi-Fi menu in the menu bar.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS gave an unreadable list of Wi-Fi networks. Type the Photon's network "
+                "name, or join it from the Wi-Fi menu in the menu bar.",
+            ),
             detail=str(error),
         ) from error
     networks: dict[str, int | None] = {}
@@ -236,8 +250,11 @@ class MacWifiBackend(WifiBackend):
         )
         if parse_airport_power(result.output, self.device) is False:
             raise WifiOff(
-                "Wi-Fi is turned off on this Mac. Turn it on in the Wi-Fi menu in the menu "
-                "bar (top right), then try again.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Wi-Fi is turned off on this Mac. Turn it on in the Wi-Fi menu in the menu "
+                    "bar (top right), then try again.",
+                ),
                 detail=result.output.strip(),
             )
 
@@ -248,16 +265,22 @@ class MacWifiBackend(WifiBackend):
         )
         if result.returncode != 0:
             raise ScanUnavailable(
-                "macOS could not list Wi-Fi networks. Type the Photon's network name, or join "
-                "it from the Wi-Fi menu in the menu bar.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "macOS could not list Wi-Fi networks. Type the Photon's network name, or "
+                    "join it from the Wi-Fi menu in the menu bar.",
+                ),
                 detail=result.stderr.strip(),
             )
         networks, redacted = parse_system_profiler(result.stdout, self.device)
         if redacted and not networks:
             raise NamesHidden(
-                "macOS hides the names of Wi-Fi networks from this app (it would need Location "
-                "Services permission). Type the code after “Photon-” shown in your Wi-Fi "
-                "menu, or join the Photon's network from the menu yourself.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "macOS hides the names of Wi-Fi networks from this app (it would need "
+                    "Location Services permission). Type the code after “Photon-” shown in your "
+                    "Wi-Fi menu, or join the Photon's network from the menu yourself.",
+                ),
                 detail=f"{redacted} names redacted",
             )
         return networks
@@ -283,7 +306,8 @@ class MacWifiBackend(WifiBackend):
     async def join(self, point: RestorePoint) -> None:
         await self._networksetup(
             "-setairportnetwork", self.device, point.photon_ssid,
-            doing=f"join “{point.photon_ssid}”", names=(point.photon_ssid,),
+            doing=QT_TRANSLATE_NOOP("Wifi", "join “{network}”").format(network=point.photon_ssid),
+            names=(point.photon_ssid,),
             seconds=JOIN_TIMEOUT,
         )  # fmt: skip
 
@@ -303,22 +327,30 @@ class MacWifiBackend(WifiBackend):
             try:
                 await self._networksetup(
                     "-setairportnetwork", device, point.previous,
-                    doing=f"rejoin “{point.previous}”", names=(point.previous,),
+                    doing=QT_TRANSLATE_NOOP("Wifi", "rejoin “{network}”").format(
+                        network=point.previous
+                    ),
+                    names=(point.previous,),
                     seconds=JOIN_TIMEOUT,
                 )  # fmt: skip
-                return RestoreReport(self.kind, (f"Reconnected to “{point.previous}”.",))
+                return RestoreReport(self.kind, (reconnected_to(point.previous),))
             except WifiError as error:
                 log.warning("rejoining %s failed: %s", point.previous, error.detail)
         # Unknown or unreachable: turning Wi-Fi off and on makes macOS join its preferred network.
         try:
-            await self._networksetup("-setairportpower", device, "off", doing="turn Wi-Fi off")
+            await self._networksetup(
+                "-setairportpower", device, "off", doing=QT_TRANSLATE_NOOP("Wifi", "turn Wi-Fi off")
+            )
         except WifiError as error:
             log.warning("turning Wi-Fi off failed: %s", error.detail)
             return RestoreReport(
                 self.kind,
                 problems=(
-                    "Could not switch Wi-Fi back by itself: choose your usual network in the "
-                    "Wi-Fi menu in the menu bar.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Could not switch Wi-Fi back by itself: choose your usual network in "
+                        "the Wi-Fi menu in the menu bar.",
+                    ),
                 ),
                 user_action_needed=True,
             )
@@ -326,14 +358,22 @@ class MacWifiBackend(WifiBackend):
             return RestoreReport(
                 self.kind,
                 problems=(
-                    "Wi-Fi is off: the app turned it off to leave the Photon's network but "
-                    "could not turn it back on. Turn Wi-Fi on in the Wi-Fi menu in the menu bar.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Wi-Fi is off: the app turned it off to leave the Photon's network but "
+                        "could not turn it back on. Turn Wi-Fi on in the Wi-Fi menu in the menu "
+                        "bar.",
+                    ),
                 ),
                 user_action_needed=True,
             )
         return RestoreReport(
             self.kind,
-            ("Turned Wi-Fi off and on so macOS rejoins your usual network.",),
+            (
+                QT_TRANSLATE_NOOP(
+                    "Wifi", "Turned Wi-Fi off and on so macOS rejoins your usual network."
+                ),
+            ),
         )
 
     async def _forget(self, device: str, ssid: str) -> tuple[str, ...]:
@@ -343,7 +383,8 @@ class MacWifiBackend(WifiBackend):
         try:
             await self._networksetup(
                 "-removepreferredwirelessnetwork", device, ssid,
-                doing=f"forget “{ssid}”", names=(ssid,),
+                doing=QT_TRANSLATE_NOOP("Wifi", "forget “{network}”").format(network=ssid),
+                names=(ssid,),
             )  # fmt: skip
         except WifiError as error:
             log.info("could not remove %s from the preferred networks: %s", ssid, error.detail)
@@ -355,18 +396,32 @@ class MacWifiBackend(WifiBackend):
             return ()
         known = names is not None and ssid in names
         log.info("%s is %s a preferred network", ssid, "still" if known else "perhaps still")
-        return (
-            f"macOS {'still remembers' if known else 'may still remember'} the Photon's "
-            f"network “{ssid}” and could join it again by itself. To remove it, open System "
-            f"Settings › Wi-Fi, click “…” next to “{ssid}” under Known Networks, and choose "
-            "“Remove From List”.",
-        )
+        if known:
+            remembers = QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS still remembers the Photon's network “{network}” and could join it "
+                "again by itself. To remove it, open System Settings › Wi-Fi, click “…” next "
+                "to “{network}” under Known Networks, and choose “Remove From List”.",
+            )
+        else:
+            remembers = QT_TRANSLATE_NOOP(
+                "Wifi",
+                "macOS may still remember the Photon's network “{network}” and could join it "
+                "again by itself. To remove it, open System Settings › Wi-Fi, click “…” next "
+                "to “{network}” under Known Networks, and choose “Remove From List”.",
+            )
+        return (remembers.format(network=ssid),)
 
     async def _power_on(self, device: str) -> bool:
         """Turn Wi-Fi on, trying twice: failing here leaves the computer with no Wi-Fi."""
         for attempt in (1, 2):
             try:
-                await self._networksetup("-setairportpower", device, "on", doing="turn Wi-Fi on")
+                await self._networksetup(
+                    "-setairportpower",
+                    device,
+                    "on",
+                    doing=QT_TRANSLATE_NOOP("Wifi", "turn Wi-Fi on"),
+                )
             except WifiError as error:
                 log.warning("turning Wi-Fi on failed (attempt %d): %s", attempt, error.detail)
             else:
@@ -394,7 +449,10 @@ async def detect_macos(runner: CommandRunner) -> MacWifiBackend:
         if parse_airport_power(power.output, device) is not None:
             return MacWifiBackend(runner, device)
     raise NoWifiAdapter(
-        "macOS reports no Wi-Fi adapter, so the app can't join the Photon's network "
-        "by itself. If you have Wi-Fi, join it from the Wi-Fi menu in the menu bar.",
+        QT_TRANSLATE_NOOP(
+            "Wifi",
+            "macOS reports no Wi-Fi adapter, so the app can't join the Photon's network "
+            "by itself. If you have Wi-Fi, join it from the Wi-Fi menu in the menu bar.",
+        ),
         detail=result.output.strip(),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -17,32 +18,44 @@ from setup_wizard.network.backend import (
     WifiBackend,
 )
 
-CHOSEN = "You chose to join the Photon's network yourself."
+CHOSEN = QT_TRANSLATE_NOOP("Wifi", "You chose to join the Photon's network yourself.")
 
 
 def wifi_menu_hint(platform: str = sys.platform) -> str:
     """Where this system keeps its Wi-Fi list, in the words its users know."""
     if platform == "darwin":
-        return "the Wi-Fi menu in the menu bar (top right)"
+        return QT_TRANSLATE_NOOP("Wifi", "the Wi-Fi menu in the menu bar (top right)")
     if platform == "win32":
-        return "the network icon in the taskbar (bottom right)"
-    return "the network menu of your desktop (usually top or bottom right)"
+        return QT_TRANSLATE_NOOP("Wifi", "the network icon in the taskbar (bottom right)")
+    return QT_TRANSLATE_NOOP(
+        "Wifi", "the network menu of your desktop (usually top or bottom right)"
+    )
 
 
 def join_instructions(ssid: str | None, prefix: str, platform: str = sys.platform) -> str:
-    name = f"“{ssid}”" if ssid else f"whose name starts with “{prefix}”"
-    return (
-        f"Open {wifi_menu_hint(platform)} and join the network {name}. It is open: no "
-        "password. If your computer warns that the network has no internet, choose to stay "
-        "connected. This window continues by itself as soon as the Photon answers."
-    )
+    if ssid:
+        text = QT_TRANSLATE_NOOP(
+            "Wifi",
+            "Open {menu} and join the network “{ssid}”. It is open: no password. If your "
+            "computer warns that the network has no internet, choose to stay connected. This "
+            "window continues by itself as soon as the Photon answers.",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Wifi",
+            "Open {menu} and join the network whose name starts with “{prefix}”. It is open: "
+            "no password. If your computer warns that the network has no internet, choose to "
+            "stay connected. This window continues by itself as soon as the Photon answers.",
+        )
+    return text.format(menu=wifi_menu_hint(platform), ssid=ssid or "", prefix=prefix)
 
 
 def rejoin_instructions(platform: str = sys.platform) -> str:
-    return (
-        f"Now reconnect to your usual Wi-Fi from {wifi_menu_hint(platform)}. This window "
-        "continues by itself once the internet is back."
-    )
+    return QT_TRANSLATE_NOOP(
+        "Wifi",
+        "Now reconnect to your usual Wi-Fi from {menu}. This window continues by itself once "
+        "the internet is back.",
+    ).format(menu=wifi_menu_hint(platform))
 
 
 class ManualBackend(WifiBackend):

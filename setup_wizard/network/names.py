@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.errors import InvalidNetworkName
 
 DEFAULT_PREFIX = "Photon-"
@@ -72,8 +73,11 @@ def check_ssid(ssid: str) -> str:
     size = len(ssid.encode("utf-8"))
     if size > MAX_SSID_BYTES:
         raise InvalidNetworkName(
-            f"“{ssid}” cannot be a Wi-Fi network name: names are at most {MAX_SSID_BYTES} "
-            f"bytes and this one has {size}. Check what you typed against the name in "
-            "your Wi-Fi menu."
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "“{ssid}” cannot be a Wi-Fi network name: names are at most {most} bytes and "
+                "this one has {size}. Check what you typed against the name in your Wi-Fi "
+                "menu.",
+            ).format(ssid=ssid, most=MAX_SSID_BYTES, size=size)
         )
     return ssid

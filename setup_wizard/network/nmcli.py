@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -27,6 +28,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    reconnected_to,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
 from setup_wizard.network.errors import (
@@ -53,6 +55,9 @@ WIRELESS = "802-11-wireless"  # connection TYPE of a Wi-Fi profile
 PHOTON_ROUTE_METRIC = 0
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _REFUSALS = ("not authorized", "insufficient privileges", "permission denied", "access denied")
+_NOT_RUNNING = QT_TRANSLATE_NOOP(
+    "Wifi", "NetworkManager is not running, so you'll join the Photon's network yourself."
+)
 
 
 class ExitCode(IntEnum):
@@ -176,12 +181,16 @@ def parse_radio(text: str) -> NmRadio | None:
 
 def wifi_off_error(radio: NmRadio) -> WifiOff:
     where = (
-        "with the Wi-Fi key or switch on the computer, or by turning airplane mode off"
+        QT_TRANSLATE_NOOP(
+            "Wifi", "with the Wi-Fi key or switch on the computer, or by turning airplane mode off"
+        )
         if radio.hardware == "disabled"
-        else "in the network menu of your desktop"
+        else QT_TRANSLATE_NOOP("Wifi", "in the network menu of your desktop")
     )
     return WifiOff(
-        f"Wi-Fi is turned off on this computer. Turn it on {where}, then try again.",
+        QT_TRANSLATE_NOOP(
+            "Wifi", "Wi-Fi is turned off on this computer. Turn it on {where}, then try again."
+        ).format(where=where),
         detail=f"WIFI-HW={radio.hardware} WIFI={radio.software}",
     )
 
@@ -206,8 +215,11 @@ def parse_added_uuid(text: str) -> str:
     found = _UUID.findall(text)
     if not found:
         raise AutomaticJoinUnavailable(
-            "NetworkManager created the Photon connection but did not say its ID, so you'll "
-            "join the Photon's network yourself from the system Wi-Fi menu.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager created the Photon connection but did not say its ID, so "
+                "you'll join the Photon's network yourself from the system Wi-Fi menu.",
+            ),
             detail=text.strip(),
         )
     return str(found[-1]).lower()
@@ -222,36 +234,51 @@ def check(result: CommandResult, *, doing: str) -> None:
     code = result.returncode
     if any(refusal in text.lower() for refusal in _REFUSALS):
         raise NotAuthorized(
-            f"NetworkManager did not allow this app to {doing} (not authorized). "
-            "You'll join the Photon's network yourself from the system Wi-Fi menu.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager did not allow this app to {doing} (not authorized). "
+                "You'll join the Photon's network yourself from the system Wi-Fi menu.",
+            ).format(doing=doing),
             detail=first,
         )
     if code == ExitCode.NOT_RUNNING:
         raise NetworkManagerNotRunning(
-            "NetworkManager is not running, so you'll join the Photon's network yourself.",
+            _NOT_RUNNING,
             detail=first,
         )
     if code == ExitCode.NOT_FOUND:
         raise NetworkNotFound(
-            f"NetworkManager could not {doing}: the network, connection or Wi-Fi adapter "
-            "was not found. Check that the Photon is blinking dark blue, then try again.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager could not {doing}: the network, connection or Wi-Fi adapter "
+                "was not found. Check that the Photon is blinking dark blue, then try again.",
+            ).format(doing=doing),
             detail=first,
         )
     if code == ExitCode.ACTIVATION_FAILED:
         raise JoinFailed(
-            f"NetworkManager could not {doing}. Check that the Photon is blinking dark blue "
-            "and close to this computer, then try again.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager could not {doing}. Check that the Photon is blinking dark blue "
+                "and close to this computer, then try again.",
+            ).format(doing=doing),
             detail=first,
         )
     if code == ExitCode.WAIT_TIMEOUT:
         raise JoinFailed(
-            f"NetworkManager did not manage to {doing} within {WAIT_SECONDS} seconds. "
-            "Move the Photon closer and try again.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager did not manage to {doing} within {seconds} seconds. "
+                "Move the Photon closer and try again.",
+            ).format(doing=doing, seconds=WAIT_SECONDS),
             detail=first,
         )
     raise WifiError(
-        f"NetworkManager could not {doing}. Try again; if it keeps failing, join the "
-        "Photon's network yourself from the system Wi-Fi menu.",
+        QT_TRANSLATE_NOOP(
+            "Wifi",
+            "NetworkManager could not {doing}. Try again; if it keeps failing, join the "
+            "Photon's network yourself from the system Wi-Fi menu.",
+        ).format(doing=doing),
         detail=text,
     )
 
@@ -281,7 +308,9 @@ class NetworkManagerBackend(WifiBackend):
             can_join=True,
             why_not=None
             if self._can_scan
-            else "NetworkManager does not allow this user to scan for Wi-Fi networks.",
+            else QT_TRANSLATE_NOOP(
+                "Wifi", "NetworkManager does not allow this user to scan for Wi-Fi networks."
+            ),
         )
 
     async def _nmcli(self, *args: str, doing: str, seconds: float = QUICK) -> CommandResult:
@@ -293,7 +322,8 @@ class NetworkManagerBackend(WifiBackend):
         """Refuse to go on with the radio off (NetworkManager would list no networks and
         fail to activate with misleading errors); the person turns it on, not the app."""
         result = await self._nmcli(
-            "-t", "-f", "WIFI-HW,WIFI", "radio", doing="check whether Wi-Fi is on"
+            "-t", "-f", "WIFI-HW,WIFI", "radio",
+            doing=QT_TRANSLATE_NOOP("Wifi", "check whether Wi-Fi is on"),
         )  # fmt: skip
         radio = parse_radio(result.stdout)
         if radio is not None and radio.off:
@@ -307,7 +337,7 @@ class NetworkManagerBackend(WifiBackend):
         result = await self._nmcli(
             "-t", "-f", "SSID,SIGNAL", "device", "wifi", "list",
             "ifname", self.interface, "--rescan", "auto",
-            doing="list Wi-Fi networks", seconds=30.0,
+            doing=QT_TRANSLATE_NOOP("Wifi", "list Wi-Fi networks"), seconds=30.0,
         )  # fmt: skip
         return parse_wifi_list(result.stdout)
 
@@ -316,7 +346,7 @@ class NetworkManagerBackend(WifiBackend):
         that NetworkManager also lists on that device."""
         result = await self._nmcli(
             "-t", "-f", "UUID,TYPE,DEVICE,NAME", "connection", "show", "--active",
-            doing="read the current connection",
+            doing=QT_TRANSLATE_NOOP("Wifi", "read the current connection"),
         )  # fmt: skip
         return next(
             (
@@ -380,7 +410,10 @@ class NetworkManagerBackend(WifiBackend):
         await self._nmcli(
             "--wait", str(WAIT_SECONDS), "connection", "up",
             "uuid", point.temporary_profile, "ifname", point.interface or self.interface,
-            doing=f"connect to “{point.photon_ssid}”", seconds=WAIT_SECONDS + 15,
+            doing=QT_TRANSLATE_NOOP("Wifi", "connect to “{network}”").format(
+                network=point.photon_ssid
+            ),
+            seconds=WAIT_SECONDS + 15,
         )  # fmt: skip
 
     async def discard(self, point: RestorePoint) -> None:
@@ -409,17 +442,21 @@ class NetworkManagerBackend(WifiBackend):
                 rejoin_by_hand = True
                 problems.insert(
                     0,
-                    f"Could not reconnect to “{point.previous_name}”: choose it in the "
-                    "system Wi-Fi menu.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Could not reconnect to “{network}”: choose it in the system Wi-Fi menu.",
+                    ).format(network=point.previous_name),
                 )
             elif not back:
                 problems.insert(
                     0,
-                    f"Could not reconnect to “{point.previous_name}”; Wi-Fi is on “{now.name}” "
-                    f"instead. If you need “{point.previous_name}”, choose it in the system "
-                    "Wi-Fi menu.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Could not reconnect to “{network}”; Wi-Fi is on “{current}” instead. If "
+                        "you need “{network}”, choose it in the system Wi-Fi menu.",
+                    ).format(network=point.previous_name, current=now.name),
                 )
-        actions = [f"Reconnected to “{point.previous_name}”."] if back else []
+        actions = [reconnected_to(point.previous_name)] if back else []
         actions.extend(removed)
         return RestoreReport(self.kind, tuple(actions), tuple(problems), rejoin_by_hand)
 
@@ -429,7 +466,10 @@ class NetworkManagerBackend(WifiBackend):
             await self._nmcli(
                 "--wait", str(WAIT_SECONDS), "connection", "up",
                 "uuid", point.previous, "ifname", interface,
-                doing=f"reconnect to “{point.previous_name}”", seconds=WAIT_SECONDS + 15,
+                doing=QT_TRANSLATE_NOOP("Wifi", "reconnect to “{network}”").format(
+                    network=point.previous_name
+                ),
+                seconds=WAIT_SECONDS + 15,
             )  # fmt: skip
         except WifiError as error:
             log.warning("restoring %s failed: %s (%s)", point.previous, error, error.detail)
@@ -452,11 +492,14 @@ class NetworkManagerBackend(WifiBackend):
         except WifiError as error:
             log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
             return [], [
-                f"Could not remove the temporary connection "
-                f"“{temporary_profile_name(point.photon_ssid)}”; you can delete it in the "
-                "network settings."
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Could not remove the temporary connection “{name}”; you can delete it in "
+                    "the network settings.",
+                ).format(name=temporary_profile_name(point.photon_ssid))
             ]
-        return (["Removed the temporary Photon connection."] if removed else []), []
+        removal = QT_TRANSLATE_NOOP("Wifi", "Removed the temporary Photon connection.")
+        return ([removal] if removed else []), []
 
     async def on_photon(self, point: RestorePoint) -> bool | None:
         try:
@@ -477,7 +520,7 @@ class NetworkManagerBackend(WifiBackend):
         try:
             await self._nmcli(
                 "--wait", str(WAIT_SECONDS), "device", "connect", interface,
-                doing="reconnect Wi-Fi", seconds=WAIT_SECONDS + 15,
+                doing=QT_TRANSLATE_NOOP("Wifi", "reconnect Wi-Fi"), seconds=WAIT_SECONDS + 15,
             )  # fmt: skip
         except WifiError as error:
             log.warning("device connect %s failed: %s", interface, error.detail)
@@ -488,7 +531,11 @@ class NetworkManagerBackend(WifiBackend):
         """Delete the profile; False if it did not exist (never created, or already gone)."""
         try:
             await self._nmcli(
-                "connection", "delete", "uuid", profile, doing="remove the Photon connection"
+                "connection",
+                "delete",
+                "uuid",
+                profile,
+                doing=QT_TRANSLATE_NOOP("Wifi", "remove the Photon connection"),
             )
         except NetworkNotFound:
             return False
@@ -498,7 +545,11 @@ class NetworkManagerBackend(WifiBackend):
         """Last resort when the UUID is unknown; the name is ours, so is any profile with it."""
         try:
             await self._nmcli(
-                "connection", "delete", "id", name, doing="remove the Photon connection"
+                "connection",
+                "delete",
+                "id",
+                name,
+                doing=QT_TRANSLATE_NOOP("Wifi", "remove the Photon connection"),
             )
         except WifiError as error:
             log.warning("could not delete the profile %s: %s", name, error.detail)
@@ -528,25 +579,31 @@ async def detect_network_manager(runner: CommandRunner, *, user: str) -> Network
         check(result, doing=doing)
         return result
 
-    running = await nmcli("-t", "-f", "RUNNING", "general", doing="check NetworkManager")
+    running = await nmcli(
+        "-t", "-f", "RUNNING", "general", doing=QT_TRANSLATE_NOOP("Wifi", "check NetworkManager")
+    )
     if running.stdout.strip() != "running":
         raise NetworkManagerNotRunning(
-            "NetworkManager is not running, so you'll join the Photon's network yourself.",
+            _NOT_RUNNING,
             detail=running.stdout.strip(),
         )
     allowed = await nmcli(
         "-t", "-f", "PERMISSION,VALUE", "general", "permissions",
-        doing="check NetworkManager permissions",
+        doing=QT_TRANSLATE_NOOP("Wifi", "check NetworkManager permissions"),
     )  # fmt: skip
     permissions = parse_permissions(allowed.stdout)
     if not permissions.can_join:
         raise NotAuthorized(
-            "NetworkManager does not allow this user to change Wi-Fi connections, so you'll "
-            "join the Photon's network yourself from the system Wi-Fi menu.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager does not allow this user to change Wi-Fi connections, so "
+                "you'll join the Photon's network yourself from the system Wi-Fi menu.",
+            ),
             detail=f"{permissions}",
         )
     status = await nmcli(
-        "-t", "-f", "DEVICE,TYPE,STATE", "device", "status", doing="list network adapters"
+        "-t", "-f", "DEVICE,TYPE,STATE", "device", "status",
+        doing=QT_TRANSLATE_NOOP("Wifi", "list network adapters"),
     )  # fmt: skip
     devices = parse_devices(status.stdout)
     interface = choose_wifi_device(devices)
@@ -554,15 +611,19 @@ async def detect_network_manager(runner: CommandRunner, *, user: str) -> Network
         # Every Wi-Fi adapter is unavailable. With the radio switched off that is the
         # person's to change: keep the automatic path, and the session asks them to turn
         # Wi-Fi on. Otherwise (missing firmware, unmanaged) joining by hand is the way.
-        radio = parse_radio(
-            (await nmcli("-t", "-f", "WIFI-HW,WIFI", "radio", doing="check Wi-Fi")).stdout
+        answer = await nmcli(
+            "-t", "-f", "WIFI-HW,WIFI", "radio", doing=QT_TRANSLATE_NOOP("Wifi", "check Wi-Fi")
         )
+        radio = parse_radio(answer.stdout)
         wifi = [d for d in devices if d.type == "wifi"]
         if radio is None or not radio.off:
             raise AutomaticJoinUnavailable(
-                "NetworkManager reports the Wi-Fi adapter as not ready (or not managed by "
-                "it), so you'll join the Photon's network yourself from the system Wi-Fi "
-                "menu once Wi-Fi works.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "NetworkManager reports the Wi-Fi adapter as not ready (or not managed by "
+                    "it), so you'll join the Photon's network yourself from the system Wi-Fi "
+                    "menu once Wi-Fi works.",
+                ),
                 detail=", ".join(f"{d.name}={d.state}" for d in wifi),
             )
         interface = next((d.name for d in wifi if d.state == "unavailable"), wifi[0].name)
@@ -575,8 +636,12 @@ def choose_wifi_device(devices: Sequence[NmDevice]) -> str | None:
     wifi = [d for d in devices if d.type == "wifi"]
     if not wifi:
         raise NoWifiAdapter(
-            "NetworkManager found no Wi-Fi adapter on this computer, so the app can't join "
-            "the Photon's network by itself. If you have Wi-Fi, join it from the system menu.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "NetworkManager found no Wi-Fi adapter on this computer, so the app can't join "
+                "the Photon's network by itself. If you have Wi-Fi, join it from the system "
+                "menu.",
+            ),
         )
     usable = [d for d in wifi if d.state not in ("unmanaged", "unavailable")]
     connected = [d for d in usable if d.state.startswith("connected")]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from setup_wizard.device.address import DeviceAddress
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -22,6 +23,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    reconnected_to,
 )
 from setup_wizard.network.errors import NetworkNotFound
 from setup_wizard.network.probes import DeviceProbe
@@ -82,14 +84,17 @@ class SimulatedWifiBackend(WifiBackend):
         ap = self._access_points.get(point.photon_ssid)
         if ap is None or not await self._answers(ap):
             raise NetworkNotFound(
-                f"The simulated network “{point.photon_ssid}” is not in range: its Photon is "
-                "not in listening mode. Put it back in listening mode and try again."
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "The simulated network “{ssid}” is not in range: its Photon is not in "
+                    "listening mode. Put it back in listening mode and try again.",
+                ).format(ssid=point.photon_ssid)
             )
         self.current_ssid = ap.ssid
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
         self.current_ssid = point.previous
-        return RestoreReport(self.kind, (f"Reconnected to “{point.previous_name}”.",))
+        return RestoreReport(self.kind, (reconnected_to(point.previous_name),))
 
     def device_address_for(self, ssid: str | None, default: DeviceAddress) -> DeviceAddress:
         ap = self._access_points.get(ssid) if ssid else None

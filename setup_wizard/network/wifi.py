@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from setup_wizard.device.address import DeviceAddress
 from setup_wizard.device.models import DeviceInfo
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -87,6 +88,7 @@ class WifiNotice:
 
     kind: NoticeKind
     message: str
+    """English; a :class:`~setup_wizard.i18n.Text` the GUI translates."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,12 @@ class PhotonWifi:
                     point = self._never_back_to_a_photon(backend, await backend.snapshot(ssid))
                     self.home_network = point.previous_label or point.previous
                     await self._write_journal(point)
-                    self._notify(NoticeKind.JOINING, f"Joining the Photon's network “{ssid}”…")
+                    self._notify(
+                        NoticeKind.JOINING,
+                        QT_TRANSLATE_NOOP("Wifi", "Joining the Photon's network “{ssid}”…").format(
+                            ssid=ssid
+                        ),
+                    )
                     point = await backend.prepare(point)
                     await self._write_journal(point)
                     switched = True
@@ -283,7 +290,10 @@ class PhotonWifi:
         Wi-Fi address as ``local_host`` once DHCP has given it one."""
         timeout = self.timing.manual_timeout if by_hand else self.timing.join_timeout
         if not by_hand:
-            self._notify(NoticeKind.WAITING_FOR_DEVICE, "Waiting for the Photon to answer…")
+            self._notify(
+                NoticeKind.WAITING_FOR_DEVICE,
+                QT_TRANSLATE_NOOP("Wifi", "Waiting for the Photon to answer…"),
+            )
         answered = address
 
         async def attempt(left: float) -> DeviceInfo | None:
@@ -298,7 +308,7 @@ class PhotonWifi:
             raise DeviceNotFound(self._not_found_message(address, timeout, interface, label))
         self.last_device_info = info
         log.info("device answered at %s (from %s)", answered, answered.local_host or "any")
-        self._notify(NoticeKind.DEVICE_ANSWERED, "The Photon answers.")
+        self._notify(NoticeKind.DEVICE_ANSWERED, QT_TRANSLATE_NOOP("Wifi", "The Photon answers."))
         return answered
 
     def _from_wifi(self, address: DeviceAddress, interface: str | None) -> DeviceAddress:
@@ -313,49 +323,80 @@ class PhotonWifi:
     def _not_found_message(
         self, address: DeviceAddress, timeout: float, interface: str | None, label: str | None
     ) -> str:
-        waited = f"within {timeout:g} seconds"
-        advice = (
+        #: A time limit, as in "Nothing answered … {waited}."
+        waited = QT_TRANSLATE_NOOP("Wifi", "within {seconds:g} seconds").format(seconds=timeout)
+        advice = QT_TRANSLATE_NOOP(
+            "Wifi",
             "Check that the Photon's light blinks dark blue (hold its SETUP button for about "
-            "3 seconds), then try again."
+            "3 seconds), then try again.",
         )
         subnet = photon_subnet(address.host)
         if subnet is None:
-            return f"Nothing answered as a Photon at {address} {waited}. {advice}"
+            return QT_TRANSLATE_NOOP(
+                "Wifi", "Nothing answered as a Photon at {address} {waited}. {advice}"
+            ).format(address=str(address), waited=waited, advice=advice)
         use = subnet_use(self._interfaces, address.host, interface)
         # The Wi-Fi interface unknown (joined by hand), two connections on the subnet
         # compete all the same.
         competing = use.others if interface is not None else _on_other_interfaces(use.others)
         if competing:
-            if interface is not None:
-                who = (
-                    f"Another connection of this computer ({_listed(competing)}) also uses"
-                    if len(competing) == 1
-                    else f"Other connections of this computer ({_listed(competing)}) also use"
+            if interface is not None and len(competing) == 1:
+                text = QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Nothing answered as a Photon at {host} {waited}. Another connection of "
+                    "this computer ({connections}) also uses the Photon's addresses ({subnet}), "
+                    "so the app may be reaching your router instead of the Photon: unplug the "
+                    "network cable or turn off the connection that is not the Photon's Wi-Fi, "
+                    "then try again. {advice}",
+                )
+            elif interface is not None:
+                text = QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Nothing answered as a Photon at {host} {waited}. Other connections of "
+                    "this computer ({connections}) also use the Photon's addresses ({subnet}), "
+                    "so the app may be reaching your router instead of the Photon: unplug the "
+                    "network cable or turn off the connection that is not the Photon's Wi-Fi, "
+                    "then try again. {advice}",
                 )
             else:
-                who = f"Several connections of this computer ({_listed(competing)}) use"
-            return (
-                f"Nothing answered as a Photon at {address.host} {waited}. {who} the Photon's "
-                f"addresses ({subnet}), so the app may be reaching your router instead of the "
-                "Photon: unplug the network cable or turn off the connection that is not the "
-                f"Photon's Wi-Fi, then try again. {advice}"
+                text = QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Nothing answered as a Photon at {host} {waited}. Several connections of "
+                    "this computer ({connections}) use the Photon's addresses ({subnet}), so "
+                    "the app may be reaching your router instead of the Photon: unplug the "
+                    "network cable or turn off the connection that is not the Photon's Wi-Fi, "
+                    "then try again. {advice}",
+                )
+            return text.format(
+                host=address.host,
+                waited=waited,
+                connections=_listed(competing),
+                subnet=str(subnet),
+                advice=advice,
             )
         nearby = use.wifi or use.others
         if nearby:
             here = nearby[0]
             name = label if use.wifi and label else shown_name(here.interface)
-            where = f" on “{name}”" if name else ""
-            return (
-                f"This computer has the address {here.address}{where}, the kind "
-                f"the Photon hands out, but nothing answered as a Photon at {address.host} "
-                f"{waited}. Your own router may use the same addresses, so the computer may "
-                f"still be on your usual network. {advice}"
+            where = QT_TRANSLATE_NOOP("Wifi", " on “{name}”").format(name=name) if name else ""
+            return QT_TRANSLATE_NOOP(
+                "Wifi",
+                "This computer has the address {address}{where}, the kind the Photon hands "
+                "out, but nothing answered as a Photon at {host} {waited}. Your own router may "
+                "use the same addresses, so the computer may still be on your usual network. "
+                "{advice}",
+            ).format(
+                address=str(here.address),
+                where=where,
+                host=address.host,
+                waited=waited,
+                advice=advice,
             )
-        return (
-            f"The Photon did not answer {waited}, and this computer has no address from the "
-            f"Photon's network ({subnet}), so it is probably not joined "
-            f"to it. {advice}"
-        )
+        return QT_TRANSLATE_NOOP(
+            "Wifi",
+            "The Photon did not answer {waited}, and this computer has no address from the "
+            "Photon's network ({subnet}), so it is probably not joined to it. {advice}",
+        ).format(waited=waited, subnet=str(subnet), advice=advice)
 
     async def _leave(
         self,
@@ -374,8 +415,15 @@ class PhotonWifi:
             # nothing else.
             if point is not None:
                 await self._discard(backend, point)
-            return RestoreReport(backend.kind, ("Your Wi-Fi was not changed.",))
-        self._notify(NoticeKind.RESTORING, f"Reconnecting to {point.previous_name}…")
+            return RestoreReport(
+                backend.kind, (QT_TRANSLATE_NOOP("Wifi", "Your Wi-Fi was not changed."),)
+            )
+        self._notify(
+            NoticeKind.RESTORING,
+            QT_TRANSLATE_NOOP("Wifi", "Reconnecting to {network}…").format(
+                network=point.previous_name
+            ),
+        )
         report = await self._restore(backend, point, check_left=False)
         kind = NoticeKind.REJOIN_BY_HAND if report.user_action_needed else NoticeKind.RESTORED
         self._notify(kind, report.message)
@@ -410,8 +458,15 @@ class PhotonWifi:
             report,
             problems=(
                 *report.problems,
-                f"This computer is still on the Photon's network “{point.photon_ssid}”: "
-                f"choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "This computer is still on the Photon's network “{photon}”: choose "
+                    "{network} in {menu}.",
+                ).format(
+                    photon=point.photon_ssid,
+                    network=point.previous_name,
+                    menu=wifi_menu_hint(self._platform),
+                ),
             ),
             user_action_needed=True,
         )
@@ -429,8 +484,10 @@ class PhotonWifi:
             return RestoreReport(
                 point.backend,
                 problems=(
-                    f"Could not give the Wi-Fi back automatically: choose "
-                    f"{point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Could not give the Wi-Fi back automatically: choose {network} in {menu}.",
+                    ).format(network=point.previous_name, menu=wifi_menu_hint(self._platform)),
                 ),
                 user_action_needed=True,
             )
@@ -497,8 +554,15 @@ class PhotonWifi:
             return RestoreReport(
                 point.backend,
                 problems=(
-                    f"An earlier session may have left this computer on “{point.photon_ssid}”. "
-                    f"If so, choose {point.previous_name} in {wifi_menu_hint(self._platform)}.",
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "An earlier session may have left this computer on “{photon}”. If so, "
+                        "choose {network} in {menu}.",
+                    ).format(
+                        photon=point.photon_ssid,
+                        network=point.previous_name,
+                        menu=wifi_menu_hint(self._platform),
+                    ),
                 ),
                 user_action_needed=True,
             )
@@ -541,7 +605,9 @@ class PhotonWifi:
             wake=self._wake,
         )
         if back:
-            self._notify(NoticeKind.INTERNET_BACK, "The internet is back.")
+            self._notify(
+                NoticeKind.INTERNET_BACK, QT_TRANSLATE_NOOP("Wifi", "The internet is back.")
+            )
         return bool(back)
 
     def _notify(self, kind: NoticeKind, message: str) -> None:

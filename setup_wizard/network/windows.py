@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
     Capabilities,
@@ -35,6 +36,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    reconnected_to,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
 from setup_wizard.network.errors import (
@@ -182,10 +184,13 @@ def location_refused(result: CommandResult) -> bool:
 
 def refusal_error(result: CommandResult) -> LocationPermissionDenied:
     return LocationPermissionDenied(
-        "Windows lets apps see and change Wi-Fi only with location access turned on "
-        "(Settings › Privacy & security › Location › “Let desktop apps access your "
-        "location”). Turn it on and start again, or join the Photon's network yourself "
-        "from the network icon in the taskbar.",
+        QT_TRANSLATE_NOOP(
+            "Wifi",
+            "Windows lets apps see and change Wi-Fi only with location access turned on "
+            "(Settings › Privacy & security › Location › “Let desktop apps access your "
+            "location”). Turn it on and start again, or join the Photon's network yourself "
+            "from the network icon in the taskbar.",
+        ),
         detail=result.output.strip(),
     )
 
@@ -215,13 +220,15 @@ def temporary_profile_name(ssid: str) -> str:
     return TEMPORARY_PREFIX + ssid
 
 
-_JOIN_ADVICE = (
+_JOIN_ADVICE = QT_TRANSLATE_NOOP(
+    "Wifi",
     "Check that the Photon is blinking dark blue and close to this computer, then try again, "
-    "or join its network from the network icon in the taskbar."
+    "or join its network from the network icon in the taskbar.",
 )
-_OTHER_ADVICE = (
+_OTHER_ADVICE = QT_TRANSLATE_NOOP(
+    "Wifi",
     "Try again; if it keeps failing, join the Photon's network yourself from the network icon "
-    "in the taskbar."
+    "in the taskbar.",
 )
 
 
@@ -233,12 +240,18 @@ def _check(result: CommandResult, *, doing: str, joining: bool = False) -> None:
     if result.returncode != 0:
         failure = JoinFailed if joining else WifiError
         advice = _JOIN_ADVICE if joining else _OTHER_ADVICE
-        raise failure(f"Windows could not {doing}. {advice}", detail=result.output.strip())
+        raise failure(
+            QT_TRANSLATE_NOOP("Wifi", "Windows could not {doing}. {advice}").format(
+                doing=doing, advice=advice
+            ),
+            detail=result.output.strip(),
+        )
 
 
-_WIFI_OFF = (
+_WIFI_OFF = QT_TRANSLATE_NOOP(
+    "Wifi",
     "Wi-Fi is turned off on this computer. Turn it on from the network icon in the taskbar "
-    "(bottom right), or turn airplane mode off, then try again."
+    "(bottom right), or turn airplane mode off, then try again.",
 )
 
 
@@ -283,7 +296,9 @@ class WindowsWifiBackend(WifiBackend):
             return None
 
     async def _read_interface(self) -> NetshInterface | None:
-        result = await self._netsh("show", "interfaces", doing="read the current Wi-Fi")
+        result = await self._netsh(
+            "show", "interfaces", doing=QT_TRANSLATE_NOOP("Wifi", "read the current Wi-Fi")
+        )
         found = parse_interfaces(result.stdout)
         if self.guid is not None:
             return next((i for i in found if i.guid == self.guid), None)
@@ -302,7 +317,7 @@ class WindowsWifiBackend(WifiBackend):
         try:
             result = await self._netsh(
                 "show", "networks", "mode=bssid", f"interface={self.interface}",
-                doing="list Wi-Fi networks",
+                doing=QT_TRANSLATE_NOOP("Wifi", "list Wi-Fi networks"),
             )  # fmt: skip
         except LocationPermissionDenied as refusal:
             raise ScanUnavailable(refusal.message, detail=refusal.detail) from refusal
@@ -314,8 +329,11 @@ class WindowsWifiBackend(WifiBackend):
                 mine = None
             await self._ensure_wifi_on(mine)
             raise ScanUnavailable(
-                "Windows could not list Wi-Fi networks. Type the Photon's network name, or "
-                "join it from the network icon in the taskbar.",
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Windows could not list Wi-Fi networks. Type the Photon's network name, or "
+                    "join it from the network icon in the taskbar.",
+                ),
                 detail=error.detail,
             ) from error
         networks = parse_networks(result.stdout)
@@ -348,7 +366,10 @@ class WindowsWifiBackend(WifiBackend):
 
     async def _profile_names(self) -> list[str]:
         result = await self._netsh(
-            "show", "profiles", f"interface={self.interface}", doing="list Wi-Fi profiles"
+            "show",
+            "profiles",
+            f"interface={self.interface}",
+            doing=QT_TRANSLATE_NOOP("Wifi", "list Wi-Fi profiles"),
         )
         return parse_profile_names(result.stdout)
 
@@ -366,7 +387,9 @@ class WindowsWifiBackend(WifiBackend):
         try:
             await self._netsh(
                 "add", "profile", f"filename={path}", f"interface={self.interface}",
-                "user=current", doing="save a profile for the Photon's network", joining=True,
+                "user=current",
+                doing=QT_TRANSLATE_NOOP("Wifi", "save a profile for the Photon's network"),
+                joining=True,
             )  # fmt: skip
         finally:
             await asyncio.to_thread(_remove, path)
@@ -387,7 +410,10 @@ class WindowsWifiBackend(WifiBackend):
         await self._netsh(
             "connect", f"name={point.temporary_profile}", f"ssid={point.photon_ssid}",
             f"interface={point.interface or self.interface}",
-            doing=f"connect to “{point.photon_ssid}”", joining=True,
+            doing=QT_TRANSLATE_NOOP("Wifi", "connect to “{network}”").format(
+                network=point.photon_ssid
+            ),
+            joining=True,
         )  # fmt: skip
 
     async def discard(self, point: RestorePoint) -> None:
@@ -402,7 +428,7 @@ class WindowsWifiBackend(WifiBackend):
             await self._netsh(
                 "delete", "profile", f"name={point.temporary_profile}",
                 f"interface={point.interface or self.interface}",
-                doing="remove the Photon's profile",
+                doing=QT_TRANSLATE_NOOP("Wifi", "remove the Photon's profile"),
             )  # fmt: skip
         except LocationPermissionDenied:
             raise
@@ -423,10 +449,14 @@ class WindowsWifiBackend(WifiBackend):
         except WifiError as error:
             log.warning("deleting %s failed: %s", point.temporary_profile, error.detail)
             return [], [
-                f"Could not remove the temporary Wi-Fi profile “{point.temporary_profile}”;"
-                " you can forget that network in Settings › Network & internet › Wi-Fi."
+                QT_TRANSLATE_NOOP(
+                    "Wifi",
+                    "Could not remove the temporary Wi-Fi profile “{name}”; you can forget "
+                    "that network in Settings › Network & internet › Wi-Fi.",
+                ).format(name=point.temporary_profile)
             ]
-        return (["Removed the temporary Photon profile."] if removed else []), []
+        removal = QT_TRANSLATE_NOOP("Wifi", "Removed the temporary Photon profile.")
+        return ([removal] if removed else []), []
 
     async def restore(self, point: RestorePoint) -> RestoreReport:
         actions: list[str] = []
@@ -437,21 +467,28 @@ class WindowsWifiBackend(WifiBackend):
                 await self._netsh(
                     "connect", f"name={point.previous}",
                     f"interface={point.interface or self.interface}",
-                    doing=f"reconnect to “{point.previous_name}”",
+                    doing=QT_TRANSLATE_NOOP("Wifi", "reconnect to “{network}”").format(
+                        network=point.previous_name
+                    ),
                 )  # fmt: skip
-                actions.append(f"Reconnected to “{point.previous_name}”.")
+                actions.append(reconnected_to(point.previous_name))
             except WifiError as error:
                 log.warning("reconnecting %s failed: %s", point.previous, error.detail)
                 rejoin_by_hand = True
                 problems.append(
-                    f"Could not reconnect to “{point.previous_name}”: choose it from the "
-                    "network icon in the taskbar."
+                    QT_TRANSLATE_NOOP(
+                        "Wifi",
+                        "Could not reconnect to “{network}”: choose it from the network icon in "
+                        "the taskbar.",
+                    ).format(network=point.previous_name)
                 )
         removed, leftover = await self._remove_temporary(point)
         actions.extend(removed)
         problems.extend(leftover)
         if not point.previous:
-            actions.append("Windows rejoins a network it joins automatically.")
+            actions.append(
+                QT_TRANSLATE_NOOP("Wifi", "Windows rejoins a network it joins automatically.")
+            )
         return RestoreReport(self.kind, tuple(actions), tuple(problems), rejoin_by_hand)
 
     async def on_photon(self, point: RestorePoint) -> bool | None:
@@ -485,9 +522,12 @@ async def detect_windows(runner: CommandRunner, wlan: WlanApi | None = None) -> 
         interfaces = await asyncio.to_thread(_native_interfaces, wlan)
     if not interfaces:
         raise NoWifiAdapter(
-            "Windows reports no Wi-Fi adapter (or its WLAN service is stopped), so the app "
-            "can't join the Photon's network by itself. If you have Wi-Fi, join it from the "
-            "network icon in the taskbar.",
+            QT_TRANSLATE_NOOP(
+                "Wifi",
+                "Windows reports no Wi-Fi adapter (or its WLAN service is stopped), so the app "
+                "can't join the Photon's network by itself. If you have Wi-Fi, join it from "
+                "the network icon in the taskbar.",
+            ),
             detail=result.output.strip(),
         )
     connected = [i for i in interfaces if i.ssid is not None]
