@@ -14,6 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from setup_wizard.device.security import Security
+from setup_wizard.i18n import QT_TRANSLATE_NOOP, Text
+
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -70,3 +73,44 @@ def install_translations(
         ", ".join(Path(p).name for p in installed.loaded) or "none (English)",
     )
     return installed
+
+
+def translated(text: str) -> str:
+    """``text`` in the user's language: a :class:`~setup_wizard.i18n.Text` from the Qt-free
+    layers (an error's ``message``, a notice, a stage label) is looked up in the installed
+    translators, its arguments too; any other string is shown as it is."""
+    return text.localized(_qt_lookup) if isinstance(text, Text) else text
+
+
+def _qt_lookup(text: Text) -> str | None:
+    n = -1 if text.n is None else text.n
+    found = QCoreApplication.translate(text.context, text.source, text.disambiguation, n)
+    # Untranslated, Qt hands back the source (with %n filled in): English is better made.
+    untranslated = text.source if n < 0 else text.source.replace("%n", str(n))
+    return None if found == untranslated else found
+
+
+# Security.label's words, marked here until setup_wizard/device/security.py marks them where
+# they are written (tests/gui/test_i18n_catalogue.py checks that every label is here).
+_SECURITY_LABELS: dict[str, str] = {
+    label: label
+    for label in (
+        QT_TRANSLATE_NOOP("Security", "Ad hoc"),
+        QT_TRANSLATE_NOOP("Security", "Open"),
+        QT_TRANSLATE_NOOP("Security", "WEP"),
+        QT_TRANSLATE_NOOP("Security", "WEP Shared"),
+        QT_TRANSLATE_NOOP("Security", "Unknown"),
+        QT_TRANSLATE_NOOP("Security", "WPA Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA2 Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA Enterprise"),
+        QT_TRANSLATE_NOOP("Security", "WPA2 Enterprise"),
+        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Enterprise"),
+    )
+}
+
+
+def security_label(security: Security) -> str:
+    """A network's security as the user's router settings would name it, translated."""
+    label = security.label
+    return translated(_SECURITY_LABELS.get(label, label))

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from setup_wizard.flow import Onboarding
@@ -23,9 +23,11 @@ PathChooser = Callable[[QWidget, Path], Path | None]
 def ask_for_path(parent: QWidget, suggested: Path) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Save support report"),
+        QCoreApplication.translate("SupportReport", "Save support report"),
         str(suggested),
-        parent.tr("Zip archive with logs (*.zip);;Text file (*.txt)"),
+        QCoreApplication.translate(
+            "SupportReport", "Zip archive with logs (*.zip);;Text file (*.txt)"
+        ),
     )
     return Path(chosen) if chosen else None
 
@@ -75,8 +77,11 @@ class SupportReportSaver:
             log.warning("could not save the support report: %s", error)
             QMessageBox.warning(
                 parent,
-                parent.tr("Support report not saved"),
-                parent.tr("The report could not be saved to %1 (%2). Choose another folder.")
+                QCoreApplication.translate("SupportReport", "Support report not saved"),
+                QCoreApplication.translate(
+                    "SupportReport",
+                    "The report could not be saved to %1 (%2). Choose another folder.",
+                )
                 .replace("%1", str(path))
                 .replace("%2", error.strerror or str(error)),
             )
@@ -86,10 +91,11 @@ class SupportReportSaver:
         if self._confirm:
             QMessageBox.information(
                 parent,
-                parent.tr("Support report saved"),
-                parent.tr(
+                QCoreApplication.translate("SupportReport", "Support report saved"),
+                QCoreApplication.translate(
+                    "SupportReport",
                     "The report was saved to %s. It contains no passwords, tokens or claim "
-                    "codes; send it to support."
+                    "codes; send it to support.",
                 )
                 % path,
             )

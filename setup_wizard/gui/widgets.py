@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from setup_wizard.flow.stages import Stage, StageRecord, StageStatus
+from setup_wizard.gui.i18n import translated
 from setup_wizard.gui.resources import Glyph, glyph
 
 
@@ -77,6 +78,8 @@ class MessagePanel(QFrame):
         self._column.insertWidget(1, widget)
 
     def show_message(self, message: str) -> None:
+        """Show ``message``, translated if it comes marked from the flow (any ``str`` works)."""
+        message = translated(message)
         self.text.setText(message)
         self.setAccessibleDescription(message)
         self.show()
@@ -104,6 +107,7 @@ class BusyRow(QWidget):
         self.hide()
 
     def start(self, text: str) -> None:
+        text = translated(text)
         self.text.setText(text)
         self._bar.setAccessibleDescription(text)
         self.show()
@@ -256,7 +260,7 @@ class StepList(QWidget):
         self.reset()
 
     def _label(self, stage: Stage) -> str:
-        return self.tr(stage.label)
+        return translated(stage.label)
 
     def reset(self) -> None:
         self._records.clear()
@@ -296,7 +300,7 @@ class StepList(QWidget):
             name.setFont(font)
             name.setEnabled(status is not StageStatus.PENDING)
             if record is not None and record.note and status is StageStatus.SKIPPED:
-                name.setToolTip(record.note)
+                name.setToolTip(translated(record.note))
         if running and not self._timer.isActive():
             self._timer.start()
         elif not running:

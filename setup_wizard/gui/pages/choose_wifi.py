@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from setup_wizard.device.models import WifiNetwork
 from setup_wizard.device.security import MANUAL_ENTRY_CHOICES, Security
 from setup_wizard.flow import Page, WifiChoice
+from setup_wizard.gui.i18n import security_label, translated
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import MessagePanel, lock_icon, signal_bars_icon, wrapping_label
 
@@ -74,7 +75,7 @@ class ChooseWifiPage(FlowPage):
         self.security = QComboBox()
         self.security.setAccessibleName(self.tr("Security"))
         for choice in MANUAL_ENTRY_CHOICES:
-            self.security.addItem(self.tr(choice.label), choice)
+            self.security.addItem(security_label(choice), choice)
         form.addRow(self.tr("Network &name:"), self.ssid)
         form.addRow(self.tr("&Security:"), self.security)
         form.addRow(
@@ -108,7 +109,7 @@ class ChooseWifiPage(FlowPage):
         self.networks.clear()
         chosen = flow.preselected()
         for network in state.networks:
-            item = QTreeWidgetItem([network.ssid, self.tr(network.security_label)])
+            item = QTreeWidgetItem([network.ssid, security_label(network.security)])
             item.setData(0, _NETWORK_ROLE, network)
             item.setIcon(0, signal_bars_icon(network.bars, self.palette()))
             if network.needs_password:
@@ -132,7 +133,7 @@ class ChooseWifiPage(FlowPage):
                     "The Photon could not join “%s”: the password was probably wrong. Choose "
                     "the network and enter its password again."
                 )
-                % state.wrong_password_for
+                % translated(state.wrong_password_for)
             )
         unseen = flow.home_network_unseen()
         if unseen:

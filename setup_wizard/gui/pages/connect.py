@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from setup_wizard.flow import FlowEvent, FoundDevice, Notice, Ownership, Page
+from setup_wizard.gui.i18n import translated
 from setup_wizard.gui.pages.base import FlowPage, heading
 from setup_wizard.gui.widgets import (
     MessagePanel,
@@ -82,7 +83,9 @@ class ConnectPage(FlowPage):
         self.joined.setVisible(by_hand)
         if by_hand:
             self.setSubTitle(self.tr("Join the Photon's Wi-Fi network yourself, then come back."))
-            self.instructions.setText(self.flow.services.connector.join_instructions(None))
+            self.instructions.setText(
+                translated(self.flow.services.connector.join_instructions(None))
+            )
             self.list_heading.hide()
             self.photons.hide()
             self.search_state.hide()
@@ -140,7 +143,7 @@ class ConnectPage(FlowPage):
         error = task.exception()
         if isinstance(error, ScanUnavailable):
             self._stop_search()
-            self.search_state.setText(error.message)
+            self.search_state.setText(translated(error.message))
             return
         if error is not None:
             log.info("looking for Photons failed: %s", error)
@@ -236,6 +239,6 @@ class ConnectPage(FlowPage):
     def _on_event(self, event: FlowEvent) -> None:
         if isinstance(event, Notice) and self.busy and self.setup_wizard.currentPage() is self:
             if event.action_needed:
-                self.instructions.setText(event.message)
+                self.instructions.setText(translated(event.message))
             else:
                 self.busy_row.start(event.message)

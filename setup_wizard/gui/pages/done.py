@@ -53,10 +53,8 @@ class DonePage(FlowPage):
             f"<tr><td><b>{escape(label)}</b>&nbsp;&nbsp;</td><td>{escape(value)}</td></tr>"
             for label, value in rows
         )
-        self.summary.setText(
-            f"<p>{escape(self.tr('The light on your Photon now breathes cyan.'))}</p>"
-            f"<table>{table}</table>"
-        )
+        light = self.tr("The light on your Photon now breathes cyan.")  # lupdate skips f-strings
+        self.summary.setText(f"<p>{escape(light)}</p><table>{table}</table>")
 
     def set_up_another(self) -> None:
         self.flow.start_over()

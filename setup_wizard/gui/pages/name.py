@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from setup_wizard.flow import Page
+from setup_wizard.gui.i18n import translated
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import wrapping_label
 
@@ -47,7 +48,7 @@ class NamePage(FlowPage):
 
     def _changed(self) -> None:
         problem = self.flow.name_problem(self.name.text())
-        self.problem.setText(problem or "")
+        self.problem.setText(translated(problem or ""))
         self.problem.setVisible(bool(problem))
         self.set_ready(problem is None)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFormLayout
 
 from setup_wizard.flow import Page
+from setup_wizard.gui.i18n import security_label, translated
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
 from setup_wizard.secret import WifiPassword
@@ -48,7 +49,7 @@ class PasswordPage(FlowPage):
             self.setSubTitle(
                 self.tr("Enter the password of “%1” (%2).")
                 .replace("%1", choice.ssid)
-                .replace("%2", self.tr(choice.security.label))
+                .replace("%2", security_label(choice.security))
             )
         hints = self.setup_wizard.simulation_hints
         if hints is not None and choice is not None and choice.ssid == hints.home_network:
@@ -70,7 +71,7 @@ class PasswordPage(FlowPage):
     def _changed(self) -> None:
         text = self.password.text()
         problem = self.flow.password_problem(self.entered()) if text else None
-        self.problem.setText(problem or "")
+        self.problem.setText(translated(problem or ""))
         self.problem.setVisible(bool(problem))
         self.set_ready(bool(text) and problem is None)
 
