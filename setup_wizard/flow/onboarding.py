@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from setup_wizard import redact
-from setup_wizard.cloud.client import CloudClient, ExistingCustomer, ProductRef
+from setup_wizard.cloud.client import CloudClient, ExistingCustomer, ProductRef, TeamAccess
 from setup_wizard.cloud.errors import (
     CloudError,
     CloudUnreachable,
@@ -34,7 +34,7 @@ from setup_wizard.cloud.errors import (
     SessionExpired,
 )
 from setup_wizard.cloud.models import ClaimCodeGrant, ClientCredentials, TokenGrant
-from setup_wizard.device.models import WifiNetwork
+from setup_wizard.device.models import DeviceInfo, WifiNetwork
 from setup_wizard.flow.errors import (
     EXPECTED_ERRORS,
     CloudNeverSawDevice,
@@ -96,6 +96,9 @@ class Onboarding:
         self.timeline = Timeline(clock) if clock else Timeline()
         self._link: DeviceLink | None = None
         self._link_stack: AsyncExitStack | None = None
+        self._product: ProductRef | None = None
+        self.team: TeamAccess | None = None
+        """Staff mode: the staff member's view of the product, to see quarantine and owner."""
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -107,6 +110,11 @@ class Onboarding:
         if page is Page.DONE:
             return None
         return Page(page + 1)
+
+    @property
+    def product(self) -> ProductRef:
+        """The product devices are set up for (staff may choose another)."""
+        return self.services.product if self._product is None else self._product
 
     @property
     def link_kind(self) -> LinkKind:
@@ -121,7 +129,7 @@ class Onboarding:
 
     @property
     def _account_key(self) -> str:
-        return f"customer:{self.services.product}"
+        return f"customer:{self.product}"
 
     async def use_kept_sign_in(self) -> Account | None:
         """The sign-in kept from an earlier run, if any and not expired (no network used)."""
@@ -172,6 +180,23 @@ class Onboarding:
         await self.prepare_claim()
         return self.state.account
 
+    def use_customer(
+        self, account: Account, *, product: ProductRef, team: TeamAccess | None = None
+    ) -> None:
+        """Staff mode: set devices up for this customer of ``product`` (signed in by the staff
+        member's session, not by the customer). ``team`` lets the end of the journey see the
+        product's view: quarantine, denial, and who the owner is."""
+        if self._link is not None:
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "Close the connection to the current Photon first.")
+            )
+        current = self.state.account
+        if current is None or current.email != account.email or self.product != product:
+            self.state.claim = None  # a claim code is for one customer of one product
+        self.state.account = account
+        self._product, self.team = product, team
+        _remember_grant(account.grant)
+
     async def sign_out(self) -> None:
         """Forget the sign-in here and in the keyring (the token stops working in the cloud)."""
         account = self.state.account
@@ -194,7 +219,7 @@ class Onboarding:
         try:
             async with self._stage(Stage.CLAIM_CODE):
                 claim = await self.services.cloud.create_claim_code(
-                    account.grant.access_token, self.services.product
+                    account.grant.access_token, self.product
                 )
         except SessionExpired:
             await self.services.tokens.forget(self._account_key)
@@ -237,7 +262,7 @@ class Onboarding:
             async with self._stage(Stage.READ_DEVICE):
                 info = await link.device_info()
                 await link.prepare()
-            self.state.device = info
+                self.state.device = info  # known when the stage is reported done
             if not info.claimed:
                 self.state.ownership = Ownership.UNCLAIMED
             elif info.device_id in claim.device_ids:
@@ -506,7 +531,9 @@ class Onboarding:
             step_until = deadline if helped else min(deadline, help_at)
             try:
                 async with asyncio.timeout(step_until - now):
-                    online = await cloud.wait_for_status(token, device_id, since=since)
+                    online = await cloud.wait_for_status(
+                        token, device_id, since=since, team=self.team
+                    )
                 break
             except TimeoutError:
                 if not helped and loop.time() >= help_at:
@@ -525,6 +552,35 @@ class Onboarding:
                 log.info("cloud trouble while waiting for the Photon: %s", type(error).__name__)
                 await asyncio.sleep(self.timing.cloud_retry_pause)
         state.cloud_device = online
+        if self.team is not None:
+            await self._confirm_owner(device_id, account.email)
+
+    async def _confirm_owner(self, device_id: str, email: str) -> None:
+        """Staff mode: the product's own record must name the customer as the owner."""
+        assert self.team is not None
+        seen = await self.services.cloud.get_product_device(
+            self.team.token, self.team.product, device_id
+        )
+        if (seen.owner or "").lower() != email.lower():
+            raise FlowError(
+                QT_TRANSLATE_NOOP(
+                    "Flow",
+                    "The Photon is online, but the product's device list names {owner} as its "
+                    "owner, not {customer}. Check the customer's e-mail address and set the "
+                    "Photon up again.",
+                ).format(owner=seen.owner or "nobody", customer=email)
+            )
+
+    def resume_waiting(self, device_id: str, connected_at: datetime) -> None:
+        """After an interruption (a crash, a closed window) once the Photon had been told to
+        connect: wait for it in the cloud again, without a link to it."""
+        if self._link is not None:
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "Close the connection to the current Photon first.")
+            )
+        self.state.forget_device()
+        self.state.device = DeviceInfo(device_id.lower(), claimed=True)
+        self.state.connected_at = connected_at
 
     # -- naming -------------------------------------------------------------------------------
 
