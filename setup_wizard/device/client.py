@@ -251,7 +251,7 @@ class PhotonClient:
                     log.info("connect-ap: %s; the device probably accepted it", error)
                     return ConnectResult.PROBABLY_ACCEPTED
                 except ForeignReplyError as error:
-                    raise DeviceReplyUnreadableError("connect-ap", str(error)) from error
+                    raise DeviceReplyUnreadableError("connect-ap", error.detail) from error
                 await tries.pause()
         try:
             code = result_code("connect-ap", payload)
@@ -284,7 +284,7 @@ class PhotonClient:
                 try:
                     return parse(await self._once(name, body, reply_timeout, resend=True))
                 except ForeignReplyError as error:
-                    raise DeviceReplyUnreadableError(name, str(error)) from error
+                    raise DeviceReplyUnreadableError(name, error.detail) from error
                 except (
                     NotDeliveredError,
                     IncompleteReplyError,

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import load_der_public_key
 
 from setup_wizard.device.errors import DeviceKeyError
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 
 _SEQUENCE = 0x30
 # DER long-form lengths: 0x81 = one length byte follows (an RSA-1024 SPKI, 159 bytes),
@@ -52,24 +53,24 @@ def parse_public_key(hex_window: object) -> DevicePublicKey:
     (larger keys, 4 + HHLL bytes).
     """
     if not isinstance(hex_window, str) or not hex_window:
-        raise DeviceKeyError("no key in the answer")
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "no key in the answer"))
     try:
         window = binascii.unhexlify(hex_window)
     except (binascii.Error, ValueError):
-        raise DeviceKeyError("the key is not hexadecimal") from None
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key is not hexadecimal")) from None
     if len(window) < 2 or window[0] != _SEQUENCE or window[1] not in _LONG_FORM_LENGTH_BYTES:
-        raise DeviceKeyError("the key does not start like an RSA key")
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key does not start like an RSA key"))
     length_bytes = _LONG_FORM_LENGTH_BYTES[window[1]]
     header = 2 + length_bytes
     end = header + int.from_bytes(window[2:header], "big")
     if len(window) < header or end > len(window):
-        raise DeviceKeyError("the key is cut short")
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key is cut short"))
     try:
         key = load_der_public_key(window[:end])
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        raise DeviceKeyError("the key could not be decoded") from None
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key could not be decoded")) from None
     if not isinstance(key, rsa.RSAPublicKey):
-        raise DeviceKeyError("the key is not an RSA key")
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key is not an RSA key"))
     if key.key_size < 1024:
-        raise DeviceKeyError("the key is too short")
+        raise DeviceKeyError(QT_TRANSLATE_NOOP("Device", "the key is too short"))
     return DevicePublicKey(key)

@@ -1,4 +1,8 @@
-"""Turning reply bodies into typed values, shared by the client and the probe."""
+"""Turning reply bodies into typed values, shared by the client and the probe.
+
+What was wrong with a reply goes into :class:`DeviceReplyUnreadableError`'s message, so it
+is marked for translation ("Device") like the message itself.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,16 @@ from setup_wizard.device.errors import DeviceKeyError, DeviceReplyUnreadableErro
 from setup_wizard.device.keys import DevicePublicKey, parse_public_key
 from setup_wizard.device.models import DeviceInfo, WifiNetwork
 from setup_wizard.device.scan import json_integer, looks_like_scan, parse_scan
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 
-#: The most a reply may hold. A Photon's longest answer is a scan: under 90 bytes an access
-#: point, and a scan lists a few dozen (the firmware stalls beyond ~30, §3.5), so a few KB;
-#: the public key is 600 bytes. 64 KB is over 700 access points: room for any real place,
-#: while a peer that streams without end costs a bounded read and a bounded parse.
 MAX_REPLY_BYTES = 64 * 1024
+"""The most a reply may hold. A Photon's longest answer is a scan: under 90 bytes an access
+point, and a scan lists a few dozen (the firmware stalls beyond ~30, §3.5), so a few KB;
+the public key is 600 bytes. 64 KB is over 700 access points: room for any real place,
+while a peer that streams without end costs a bounded read and a bounded parse."""
 
 _DEVICE_ID = re.compile(r"[0-9A-Fa-f]{24}")
-_TOO_LONG = "the answer is far longer than a Photon's"
+_TOO_LONG = QT_TRANSLATE_NOOP("Device", "the answer is far longer than a Photon's")
 
 
 class _DuplicateKeyError(ValueError):
@@ -38,17 +43,25 @@ def json_object(command: str, payload: bytes) -> dict[str, object]:
     reader keeps is a guess.
     """
     if not payload:
-        raise DeviceReplyUnreadableError(command, "the answer was empty")
+        raise DeviceReplyUnreadableError(
+            command, QT_TRANSLATE_NOOP("Device", "the answer was empty")
+        )
     if len(payload) > MAX_REPLY_BYTES:
         raise DeviceReplyUnreadableError(command, _TOO_LONG)
     try:
         document = json.loads(payload, object_pairs_hook=_unique_keys)
     except _DuplicateKeyError:
-        raise DeviceReplyUnreadableError(command, "the answer repeats a key") from None
+        raise DeviceReplyUnreadableError(
+            command, QT_TRANSLATE_NOOP("Device", "the answer repeats a key")
+        ) from None
     except (ValueError, RecursionError):
-        raise DeviceReplyUnreadableError(command, "the answer is not JSON") from None
+        raise DeviceReplyUnreadableError(
+            command, QT_TRANSLATE_NOOP("Device", "the answer is not JSON")
+        ) from None
     if not isinstance(document, dict):
-        raise DeviceReplyUnreadableError(command, "the answer is not a JSON object")
+        raise DeviceReplyUnreadableError(
+            command, QT_TRANSLATE_NOOP("Device", "the answer is not a JSON object")
+        )
     return document
 
 
@@ -56,14 +69,18 @@ def result_code(command: str, payload: bytes) -> int:
     """``r`` of a ``{"r":N}`` reply (``set``, ``configure-ap``, ``connect-ap``)."""
     code = json_integer(json_object(command, payload).get("r"))
     if code is None:
-        raise DeviceReplyUnreadableError(command, "the answer has no result code")
+        raise DeviceReplyUnreadableError(
+            command, QT_TRANSLATE_NOOP("Device", "the answer has no result code")
+        )
     return code
 
 
 def parse_version(payload: bytes) -> int:
     version = json_integer(json_object("version", payload).get("v"))
     if version is None:
-        raise DeviceReplyUnreadableError("version", "the answer has no version number")
+        raise DeviceReplyUnreadableError(
+            "version", QT_TRANSLATE_NOOP("Device", "the answer has no version number")
+        )
     return version
 
 
@@ -75,9 +92,13 @@ def parse_device_info(payload: bytes) -> DeviceInfo:
     reply = json_object("device-id", payload)
     device_id, claimed = reply.get("id"), reply.get("c")
     if not isinstance(device_id, str) or not _DEVICE_ID.fullmatch(device_id):
-        raise DeviceReplyUnreadableError("device-id", "the answer has no valid device ID")
+        raise DeviceReplyUnreadableError(
+            "device-id", QT_TRANSLATE_NOOP("Device", "the answer has no valid device ID")
+        )
     if claimed not in ("0", "1"):
-        raise DeviceReplyUnreadableError("device-id", "the answer has no valid claimed flag")
+        raise DeviceReplyUnreadableError(
+            "device-id", QT_TRANSLATE_NOOP("Device", "the answer has no valid claimed flag")
+        )
     return DeviceInfo(device_id=device_id.lower(), claimed=claimed == "1")
 
 
@@ -89,7 +110,11 @@ def parse_key_reply(payload: bytes) -> DevicePublicKey:
         raise DeviceKeyError(error.detail) from None
     code = json_integer(reply.get("r"))
     if code not in (None, 0):
-        raise DeviceKeyError(f"the Photon could not read its key, error {code}")
+        raise DeviceKeyError(
+            QT_TRANSLATE_NOOP("Device", "the Photon could not read its key, error {code}").format(
+                code=code
+            )
+        )
     return parse_public_key(reply.get("b"))
 
 
@@ -97,5 +122,7 @@ def parse_scan_reply(payload: bytes) -> list[WifiNetwork]:
     if len(payload) > MAX_REPLY_BYTES:
         raise DeviceReplyUnreadableError("scan-ap", _TOO_LONG)
     if not looks_like_scan(payload):
-        raise DeviceReplyUnreadableError("scan-ap", "the answer is not a list of networks")
+        raise DeviceReplyUnreadableError(
+            "scan-ap", QT_TRANSLATE_NOOP("Device", "the answer is not a list of networks")
+        )
     return parse_scan(payload)

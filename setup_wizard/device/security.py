@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum, IntFlag
 
+from setup_wizard.i18n import QT_TRANSLATE_NOOP, Text
+
 _UINT32 = 0xFFFFFFFF
 
 
@@ -106,22 +108,20 @@ class Security(IntEnum):
 
     @property
     def label(self) -> str:
-        """What a person recognises from their router's settings page."""
+        """What a person recognises from their router's settings page (a :class:`Text`: the
+        GUI shows it translated)."""
         if self.is_ad_hoc:
-            return "Ad hoc"
+            return QT_TRANSLATE_NOOP("Security", "Ad hoc")
         if self.is_open:
-            return "Open"
+            return QT_TRANSLATE_NOOP("Security", "Open")
         if self.is_wep:
-            return "WEP Shared" if self._has(SecurityBit.SHARED) else "WEP"
+            if self._has(SecurityBit.SHARED):
+                return QT_TRANSLATE_NOOP("Security", "WEP Shared")
+            return QT_TRANSLATE_NOOP("Security", "WEP")
         if not self.is_wpa:  # -1, or a cipher without WEP/WPA (e.g. WPS_SECURE)
-            return "Unknown"
-        if self._has(SecurityBit.WPA) and self._has(SecurityBit.WPA2):
-            base = "WPA/WPA2"
-        elif self._has(SecurityBit.WPA2):
-            base = "WPA2"
-        else:
-            base = "WPA"
-        return f"{base} Enterprise" if self.is_enterprise else f"{base} Personal"
+            return QT_TRANSLATE_NOOP("Security", "Unknown")
+        personal, enterprise = _WPA_LABELS[self._has(SecurityBit.WPA), self._has(SecurityBit.WPA2)]
+        return enterprise if self.is_enterprise else personal
 
     @property
     def cipher(self) -> str:
@@ -132,7 +132,22 @@ class Security(IntEnum):
         return names.get(self.value & (SecurityBit.AES | SecurityBit.TKIP), "")
 
 
-#: What a person can pick when typing a network name by hand, most common first.
+_WPA_LABELS: dict[tuple[bool, bool], tuple[Text, Text]] = {
+    (True, True): (
+        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Enterprise"),
+    ),
+    (False, True): (
+        QT_TRANSLATE_NOOP("Security", "WPA2 Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA2 Enterprise"),
+    ),
+    (True, False): (
+        QT_TRANSLATE_NOOP("Security", "WPA Personal"),
+        QT_TRANSLATE_NOOP("Security", "WPA Enterprise"),
+    ),
+}
+"""(has the WPA bit, has the WPA2 bit) → (the Personal label, the Enterprise label)."""
+
 MANUAL_ENTRY_CHOICES: tuple[Security, ...] = (
     Security.WPA2_MIXED_PSK,
     Security.WPA2_AES_PSK,
@@ -140,3 +155,4 @@ MANUAL_ENTRY_CHOICES: tuple[Security, ...] = (
     Security.WEP_PSK,
     Security.OPEN,
 )
+"""What a person can pick when typing a network name by hand, most common first."""

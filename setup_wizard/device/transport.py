@@ -23,11 +23,14 @@ import h11
 from setup_wizard.device.address import DeviceAddress
 from setup_wizard.device.framing import TcpReply, encode_request
 from setup_wizard.device.replies import MAX_REPLY_BYTES
+from setup_wizard.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 _READ_SIZE = 4096
-_TOO_LONG = f"more than {MAX_REPLY_BYTES // 1024} KB, far more than a Photon sends"
+_TOO_LONG = QT_TRANSLATE_NOOP("Device", "more than {size} KB, far more than a Photon sends").format(
+    size=MAX_REPLY_BYTES // 1024
+)
 
 
 class Transport(StrEnum):
@@ -90,7 +93,15 @@ class IncompleteReplyError(Exception):
 
 
 class ForeignReplyError(Exception):
-    """Something answered, but not the way a Photon's setup server does."""
+    """Something answered, but not the way a Photon's setup server does.
+
+    ``detail`` says how, in words for a person (marked for translation: the client puts
+    it into the message of :class:`~setup_wizard.device.errors.DeviceReplyUnreadableError`).
+    """
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 async def _connect(
@@ -193,7 +204,7 @@ async def _read_http_reply(
         except h11.RemoteProtocolError as error:
             if at_eof:  # cut short, not malformed
                 raise ConnectionResetError("closed before the reply ended") from error
-            raise ForeignReplyError("not an HTTP answer") from error
+            raise ForeignReplyError(QT_TRANSLATE_NOOP("Device", "not an HTTP answer")) from error
         if event is h11.NEED_DATA:
             chunk = await reader.read(_READ_SIZE)
             at_eof = not chunk
@@ -202,7 +213,11 @@ async def _read_http_reply(
             if 500 <= event.status_code <= 599:
                 raise BusyReplyError(event.status_code)
             if event.status_code != 200:
-                raise ForeignReplyError(f"HTTP status {event.status_code}")
+                raise ForeignReplyError(
+                    QT_TRANSLATE_NOOP("Device", "HTTP status {status}").format(
+                        status=event.status_code
+                    )
+                )
         elif isinstance(event, h11.Data):
             if len(received) + len(event.data) > MAX_REPLY_BYTES:
                 raise ForeignReplyError(_TOO_LONG)

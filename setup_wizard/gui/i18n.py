@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from setup_wizard.device.security import Security
-from setup_wizard.i18n import QT_TRANSLATE_NOOP, Text
+from setup_wizard.i18n import Text
 
 log = logging.getLogger(__name__)
 
@@ -90,27 +90,6 @@ def _qt_lookup(text: Text) -> str | None:
     return None if found == untranslated else found
 
 
-# Security.label's words, marked here until setup_wizard/device/security.py marks them where
-# they are written (tests/gui/test_i18n_catalogue.py checks that every label is here).
-_SECURITY_LABELS: dict[str, str] = {
-    label: label
-    for label in (
-        QT_TRANSLATE_NOOP("Security", "Ad hoc"),
-        QT_TRANSLATE_NOOP("Security", "Open"),
-        QT_TRANSLATE_NOOP("Security", "WEP"),
-        QT_TRANSLATE_NOOP("Security", "WEP Shared"),
-        QT_TRANSLATE_NOOP("Security", "Unknown"),
-        QT_TRANSLATE_NOOP("Security", "WPA Personal"),
-        QT_TRANSLATE_NOOP("Security", "WPA2 Personal"),
-        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Personal"),
-        QT_TRANSLATE_NOOP("Security", "WPA Enterprise"),
-        QT_TRANSLATE_NOOP("Security", "WPA2 Enterprise"),
-        QT_TRANSLATE_NOOP("Security", "WPA/WPA2 Enterprise"),
-    )
-}
-
-
 def security_label(security: Security) -> str:
     """A network's security as the user's router settings would name it, translated."""
-    label = security.label
-    return translated(_SECURITY_LABELS.get(label, label))
+    return translated(security.label)

@@ -186,7 +186,8 @@ def _marks_text(call: ast.Call) -> bool:
 
 
 def test_every_security_label_is_in_the_catalogue() -> None:
-    """Security labels are marked in setup_wizard/gui/i18n.py for now (device/ owns them)."""
+    """Every label ``Security.label`` can give (setup_wizard/device/security.py marks them), the
+    odd bit combinations too, is in the catalogue."""
     labels = {m.source for m in read_ts(TS) if m.context == "Security"}
     networks = [*Security, Security(0x00600004), Security(0x02600006), Security(0x10000004)]
     assert {s.label for s in networks} <= labels

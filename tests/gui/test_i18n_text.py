@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from setup_wizard.cloud.errors import Operation, error_for_response
+from setup_wizard.device.errors import DeviceReplyUnreadableError, UnsupportedSecurityError
+from setup_wizard.device.replies import parse_device_info
+from setup_wizard.device.security import Security
+from setup_wizard.device.validation import check_security
 from setup_wizard.gui.i18n import Translations, install_translations, translated
 from setup_wizard.gui.widgets import MessagePanel
 from setup_wizard.i18n import QT_TRANSLATE_NOOP, Text, joined
@@ -64,6 +68,26 @@ def test_a_cloud_error_is_german_with_its_action_and_plural_translated(
         "Die Particle Cloud hatte ein Problem; es war nicht möglich, einen Claim-Code "
         "abzurufen (HTTP 500). Versuchen Sie es in einer Minute erneut. (Particle Cloud: "
         "db down)"
+    )
+
+
+def test_a_device_error_is_german_with_its_detail_advice_and_label_translated(
+    german: Translations,
+) -> None:
+    with pytest.raises(DeviceReplyUnreadableError) as unreadable:
+        parse_device_info(b"<html>router login</html>")
+    assert "(the answer is not JSON)" in str(unreadable.value), "English where it is logged"
+    assert translated(unreadable.value.message) == (
+        "Der Photon hat auf „device-id“ eine Antwort geschickt, die diese App nicht lesen kann "
+        "(die Antwort ist kein JSON). Setzen Sie den Photon zurück (halten Sie seine SETUP-Taste "
+        "3 Sekunden lang gedrückt, bis die LED dunkelblau blinkt) und versuchen Sie es erneut. "
+        "Wenn das immer wieder passiert, antwortet unter dieser Adresse womöglich etwas anderes "
+        "als ein Photon im Listening-Modus."
+    )
+    with pytest.raises(UnsupportedSecurityError) as ad_hoc:
+        check_security(Security.IBSS_OPEN)
+    assert translated(ad_hoc.value.message).startswith(
+        "Der Photon kann sich mit dieser Art von Netzwerk nicht verbinden (Ad-hoc)."
     )
 
 

@@ -1,6 +1,7 @@
 """The wizard in German, from the committed catalogue, against the simulated world: page
 titles, an error the network layer raised (with the Photon's network name in it), the
-steps of the journey. Without a translation, the same window is English, word for word."""
+steps of the journey, a network's security and the device layer's check of a password.
+Without a translation, the same window is English, word for word."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from typing import Any
 
 import pytest
 import qasync
-from flow_world import flow_world
+from flow_world import HOME, flow_world
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWizard
 
 from setup_wizard.flow import Page
 from setup_wizard.gui.i18n import install_translations
+from setup_wizard.gui.pages.choose_wifi import ChooseWifiPage
 from setup_wizard.gui.pages.connect import ConnectPage
+from setup_wizard.gui.pages.password import PasswordPage
 from setup_wizard.gui.wizard import SetupWizard
 from setup_wizard.secret import Password
 
@@ -30,6 +33,10 @@ class Words:
     """The error for a Photon whose network went away, with ``{ssid}``."""
     step: str
     retry: str
+    password_for: str
+    """The password page's subtitle for a WPA2 network, with ``{ssid}``."""
+    too_short: str
+    """The device layer's word on a WPA password of fewer than 8 characters."""
 
 
 ENGLISH = Words(
@@ -39,6 +46,9 @@ ENGLISH = Words(
     "Put it back in listening mode and try again.",
     "Send the Wi-Fi settings",
     "Try again",
+    "Enter the password of “{ssid}” (WPA2 Personal).",
+    "This Wi-Fi password is too short: WPA/WPA2 passwords have at least 8 characters. "
+    "Check the password.",
 )
 GERMAN = Words(
     "de",
@@ -48,6 +58,9 @@ GERMAN = Words(
     "erneut.",
     "WLAN-Einstellungen senden",
     "Erneut versuchen",
+    "Geben Sie das Passwort von „{ssid}“ ein (WPA2-Personal).",
+    "Dieses WLAN-Passwort ist zu kurz: WPA/WPA2-Passwörter haben mindestens 8 Zeichen. "
+    "Prüfen Sie das Passwort.",
 )
 
 
@@ -115,5 +128,47 @@ async def _journey(words: Words, tmp_path: Path) -> None:
             await wizard.shutdown()
             wizard.deleteLater()
             untranslated.deleteLater()
+            if installed is not None:
+                installed.remove()
+
+
+@pytest.mark.parametrize("words", [GERMAN, ENGLISH], ids=["German", "English"])
+def test_the_password_page_says_what_is_wrong_in_the_installed_language(
+    words: Words, tmp_path: Path, run: Callable[[Coroutine[Any, Any, None]], None]
+) -> None:
+    run(_too_short_password(words, tmp_path))
+
+
+async def _too_short_password(words: Words, tmp_path: Path) -> None:
+    async with flow_world(tmp_path) as world:
+        await world.flow.sign_in("ada@example.com", Password("analytical-engine"), keep=False)
+        installed = install_translations(words.lang) if words.lang else None
+        wizard = SetupWizard(world.flow, simulation=True)
+        try:
+            wizard.restart_at(Page.CONNECT)
+            wizard.show()
+            connect = wizard.currentPage()
+            assert isinstance(connect, ConnectPage)
+            await until(lambda: connect.photons.count() == 1, "the Photon is listed")
+            wizard.next()
+            await until(lambda: wizard.currentId() == int(Page.CHOOSE_WIFI), "networks shown")
+            choose = wizard.currentPage()
+            assert isinstance(choose, ChooseWifiPage)
+            await until(lambda: choose.choice() is not None, "a network is chosen")
+            chosen = choose.choice()
+            assert chosen is not None
+            assert chosen.ssid == HOME, "the computer's own network is pre-selected"
+            wizard.next()
+            await until(lambda: wizard.currentId() == int(Page.PASSWORD), "the password page")
+            page = wizard.currentPage()
+            assert isinstance(page, PasswordPage)
+            assert page.subTitle() == words.password_for.format(ssid=HOME)
+
+            page.password.setText("short")
+            assert page.problem.isVisibleTo(page)
+            assert page.problem.text() == words.too_short
+        finally:
+            await wizard.shutdown()
+            wizard.deleteLater()
             if installed is not None:
                 installed.remove()

@@ -507,6 +507,221 @@
     </message>
 </context>
 <context>
+    <name>Device</name>
+    <message>
+        <source>hold its SETUP button for 3 seconds until the light blinks dark blue</source>
+        <translation>halten Sie seine SETUP-Taste 3 Sekunden lang gedrückt, bis die LED dunkelblau blinkt</translation>
+    </message>
+    <message>
+        <source>This computer no longer has its address {local} on the Photon&apos;s Wi-Fi, so nothing could be sent to the Photon. Connect this computer to the Photon&apos;s own Wi-Fi (named “Photon-…”) again; if the Photon&apos;s light is not blinking dark blue, {reset}.</source>
+        <translation>Dieser Computer hat seine Adresse {local} im WLAN des Photons nicht mehr, deshalb konnte nichts an den Photon gesendet werden. Verbinden Sie diesen Computer wieder mit dem eigenen WLAN des Photons (es heißt „Photon-…“); wenn die LED des Photons nicht dunkelblau blinkt, {reset}.</translation>
+    </message>
+    <message>
+        <source>Could not reach the Photon at {host}. Make sure this computer is connected to the Photon&apos;s own Wi-Fi (named “Photon-…”) and that the Photon&apos;s light is blinking dark blue; if it is not, {reset}.</source>
+        <translation>Der Photon unter {host} war nicht erreichbar. Prüfen Sie, ob dieser Computer mit dem eigenen WLAN des Photons (es heißt „Photon-…“) verbunden ist und ob die LED des Photons dunkelblau blinkt; falls nicht, {reset}.</translation>
+    </message>
+    <message>
+        <source>The Photon was too busy to take “{command}”, even after a pause. Close other programs or browser pages that may be talking to it, wait a few seconds and try again; if it keeps happening, reset the Photon ({reset}).</source>
+        <translation>Der Photon war zu beschäftigt, um „{command}“ anzunehmen, auch nach einer Pause. Schließen Sie andere Programme oder Browserseiten, die womöglich mit ihm kommunizieren, warten Sie ein paar Sekunden und versuchen Sie es erneut; wenn das immer wieder passiert, setzen Sie den Photon zurück ({reset}).</translation>
+    </message>
+    <message>
+        <source>The Photon stopped answering (while running “{command}”). Make sure this computer is still on the Photon&apos;s Wi-Fi and the light is blinking dark blue, then try again.</source>
+        <translation>Der Photon antwortet nicht mehr (während des Befehls „{command}“). Prüfen Sie, ob dieser Computer noch mit dem WLAN des Photons verbunden ist und die LED dunkelblau blinkt, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon did not finish scanning for Wi-Fi networks; it may be stuck. Reset it ({reset}) and try again, or type the network name yourself.</source>
+        <translation>Der Photon hat die Suche nach WLANs nicht beendet; womöglich hängt er. Setzen Sie ihn zurück ({reset}) und versuchen Sie es erneut, oder geben Sie den Namen des WLANs selbst ein.</translation>
+    </message>
+    <message>
+        <source>The Photon sent an answer to “{command}” that this app cannot read ({detail}). Reset the Photon ({reset}) and try again. If it keeps happening, something other than a Photon in setup mode may be answering at this address.</source>
+        <translation>Der Photon hat auf „{command}“ eine Antwort geschickt, die diese App nicht lesen kann ({detail}). Setzen Sie den Photon zurück ({reset}) und versuchen Sie es erneut. Wenn das immer wieder passiert, antwortet unter dieser Adresse womöglich etwas anderes als ein Photon im Listening-Modus.</translation>
+    </message>
+    <message>
+        <source>The Photon did not give a usable encryption key, so the Wi-Fi password cannot be sent safely ({detail}). Reset the Photon ({reset}) and try again.</source>
+        <translation>Der Photon hat keinen brauchbaren Schlüssel zum Verschlüsseln geliefert, deshalb kann das WLAN-Passwort nicht sicher gesendet werden ({detail}). Setzen Sie den Photon zurück ({reset}) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the Wi-Fi settings without saying why. Try again; if it keeps happening, the Photon&apos;s firmware may be too old and should be updated.</source>
+        <translation>Der Photon hat die WLAN-Einstellungen ohne Angabe von Gründen abgelehnt. Versuchen Sie es erneut; wenn das immer wieder passiert, ist die Firmware des Photons womöglich zu alt und sollte aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>The Photon did not accept the security type of “{ssid}”. Choose the network from the Photon&apos;s list (or pick the right security type) and try again.</source>
+        <translation>Der Photon hat den Sicherheitstyp von „{ssid}“ nicht angenommen. Wählen Sie das WLAN aus der Liste des Photons aus (oder wählen Sie den richtigen Sicherheitstyp) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon cannot see the network “{ssid}”. It only finds 2.4 GHz networks that show their name: check the spelling, move the Photon closer to the router, and make sure the network is not hidden or 5 GHz only.</source>
+        <translation>Der Photon sieht das WLAN „{ssid}“ nicht. Er findet nur 2,4-GHz-Netzwerke, die ihren Namen zeigen: Prüfen Sie die Schreibweise, bringen Sie den Photon näher an den Router und stellen Sie sicher, dass das WLAN weder versteckt ist noch nur 5 GHz nutzt.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the network name: it must be 1 to 32 bytes long.</source>
+        <translation>Der Photon hat den Netzwerknamen abgelehnt: Er muss 1 bis 32 Bytes lang sein.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the password: its length does not fit this kind of network. Check the password and try again.</source>
+        <translation>Der Photon hat das Passwort abgelehnt: Seine Länge passt nicht zu dieser Art von Netzwerk. Prüfen Sie das Passwort und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon could not decrypt the Wi-Fi password. Try again; if it keeps happening, reset the Photon ({reset}) and start over.</source>
+        <translation>Der Photon konnte das WLAN-Passwort nicht entschlüsseln. Versuchen Sie es erneut; wenn das immer wieder passiert, setzen Sie den Photon zurück ({reset}) und beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the Wi-Fi settings (error {code}). Try again.</source>
+        <translation>Der Photon hat die WLAN-Einstellungen abgelehnt (Fehler {code}). Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the claim code. Get a new claim code (go back one step) and try again.</source>
+        <translation>Der Photon hat den Claim-Code abgelehnt. Rufen Sie einen neuen Claim-Code ab (gehen Sie einen Schritt zurück) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon could not store the claim code (error {code}). Reset the Photon ({reset}) and try again.</source>
+        <translation>Der Photon konnte den Claim-Code nicht speichern (Fehler {code}). Setzen Sie den Photon zurück ({reset}) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon refused “{command}”. Reset it ({reset}) and try again.</source>
+        <translation>Der Photon hat „{command}“ abgelehnt. Setzen Sie ihn zurück ({reset}) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon refused “{command}” (error {code}). Reset it ({reset}) and try again.</source>
+        <translation>Der Photon hat „{command}“ abgelehnt (Fehler {code}). Setzen Sie ihn zurück ({reset}) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Enter the network name.</source>
+        <translation>Geben Sie den Netzwerknamen ein.</translation>
+    </message>
+    <message>
+        <source>The network name is too long ({count} bytes); Wi-Fi names have at most 32 bytes. Check the name.</source>
+        <translation>Der Netzwerkname ist zu lang ({count} Bytes); WLAN-Namen haben höchstens 32 Bytes. Prüfen Sie den Namen.</translation>
+    </message>
+    <message>
+        <source>The network name contains a character the Photon cannot receive (a quote &quot;, a backslash \ or a control character). Rename the network on the router, or use another network for the Photon.</source>
+        <translation>Der Netzwerkname enthält ein Zeichen, das der Photon nicht empfangen kann (ein Anführungszeichen &quot;, einen Backslash \ oder ein Steuerzeichen). Benennen Sie das WLAN am Router um oder verwenden Sie ein anderes WLAN für den Photon.</translation>
+    </message>
+    <message>
+        <source>This Wi-Fi password is too short: WPA/WPA2 passwords have at least 8 characters. Check the password.</source>
+        <translation>Dieses WLAN-Passwort ist zu kurz: WPA/WPA2-Passwörter haben mindestens 8 Zeichen. Prüfen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>This Wi-Fi password is too long: WPA/WPA2 passwords have at most 63 characters (accented letters and symbols such as € count as two or three), or are a key of exactly 64 hexadecimal digits. Check the password.</source>
+        <translation>Dieses WLAN-Passwort ist zu lang: WPA/WPA2-Passwörter haben höchstens 63 Zeichen (Umlaute, Buchstaben mit Akzent und Symbole wie € zählen als zwei oder drei) oder sind ein Schlüssel aus genau 64 Hexadezimalziffern. Prüfen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>This Wi-Fi password is too long: a typed WPA/WPA2 password has at most 63 characters (accented letters count as two or three); only a key of exactly 64 hexadecimal digits (0–9, A–F) may be longer. Check the password.</source>
+        <translation>Dieses WLAN-Passwort ist zu lang: Ein eingegebenes WPA/WPA2-Passwort hat höchstens 63 Zeichen (Umlaute und Buchstaben mit Akzent zählen als zwei oder drei); nur ein Schlüssel aus genau 64 Hexadezimalziffern (0–9, A–F) darf länger sein. Prüfen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>The Wi-Fi password contains a control character (such as a tab or a line break), which a Wi-Fi password cannot hold. Check the password.</source>
+        <translation>Das WLAN-Passwort enthält ein Steuerzeichen (etwa einen Tabulator oder einen Zeilenumbruch), das in einem WLAN-Passwort nicht vorkommen kann. Prüfen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>A WEP key has exactly 5 or 13 characters, or exactly 10 or 26 hexadecimal digits (0–9, A–F). Check the key.</source>
+        <translation>Ein WEP-Schlüssel hat genau 5 oder 13 Zeichen oder genau 10 oder 26 Hexadezimalziffern (0–9, A–F). Prüfen Sie den Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This network is open and takes no password. Leave the password empty, or choose the right security type if the network does have one.</source>
+        <translation>Dieses WLAN ist offen und braucht kein Passwort. Lassen Sie das Passwort leer, oder wählen Sie den richtigen Sicherheitstyp, falls das WLAN doch eines hat.</translation>
+    </message>
+    <message>
+        <source>Enterprise Wi-Fi (sign-in with a user name or certificate) is not supported by this app. Use a network with a single shared password, such as a guest network.</source>
+        <translation>Enterprise-WLAN (Anmeldung mit Benutzername oder Zertifikat) wird von dieser App nicht unterstützt. Verwenden Sie ein WLAN mit einem einzigen gemeinsamen Passwort, etwa ein Gäste-WLAN.</translation>
+    </message>
+    <message>
+        <source>The Photon cannot join this kind of network ({label}). Choose the security type the router uses (usually WPA2 Personal), or use another network.</source>
+        <translation>Der Photon kann sich mit dieser Art von Netzwerk nicht verbinden ({label}). Wählen Sie den Sicherheitstyp, den der Router verwendet (meist WPA2-Personal), oder verwenden Sie ein anderes WLAN.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi channel {channel} is not a 2.4 GHz channel (1–14), and the Photon only uses 2.4 GHz. Choose the network from the Photon&apos;s list.</source>
+        <translation>WLAN-Kanal {channel} ist kein 2,4-GHz-Kanal (1–14), und der Photon nutzt nur 2,4 GHz. Wählen Sie das WLAN aus der Liste des Photons aus.</translation>
+    </message>
+    <message>
+        <source>The claim code from the Particle Cloud does not look right (it must be 1 to 63 plain characters). Go back one step to get a new claim code.</source>
+        <translation>Der Claim-Code von der Particle Cloud sieht nicht richtig aus (er muss aus 1 bis 63 einfachen Zeichen bestehen). Gehen Sie einen Schritt zurück, um einen neuen Claim-Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>no key in the answer</source>
+        <translation>kein Schlüssel in der Antwort</translation>
+    </message>
+    <message>
+        <source>the key is not hexadecimal</source>
+        <translation>der Schlüssel ist nicht hexadezimal</translation>
+    </message>
+    <message>
+        <source>the key does not start like an RSA key</source>
+        <translation>der Schlüssel beginnt nicht wie ein RSA-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key is cut short</source>
+        <translation>der Schlüssel ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the key could not be decoded</source>
+        <translation>der Schlüssel ließ sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>the key is not an RSA key</source>
+        <translation>der Schlüssel ist kein RSA-Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key is too short</source>
+        <translation>der Schlüssel ist zu kurz</translation>
+    </message>
+    <message>
+        <source>the answer is far longer than a Photon&apos;s</source>
+        <translation>die Antwort ist viel länger als die eines Photons</translation>
+    </message>
+    <message>
+        <source>the answer was empty</source>
+        <translation>die Antwort war leer</translation>
+    </message>
+    <message>
+        <source>the answer repeats a key</source>
+        <translation>die Antwort enthält einen Eintrag doppelt</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON</source>
+        <translation>die Antwort ist kein JSON</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the answer has no result code</source>
+        <translation>die Antwort hat keinen Ergebniscode</translation>
+    </message>
+    <message>
+        <source>the answer has no version number</source>
+        <translation>die Antwort hat keine Versionsnummer</translation>
+    </message>
+    <message>
+        <source>the answer has no valid device ID</source>
+        <translation>die Antwort hat keine gültige Geräte-ID</translation>
+    </message>
+    <message>
+        <source>the answer has no valid claimed flag</source>
+        <translation>die Antwort hat keinen gültigen Claim-Status</translation>
+    </message>
+    <message>
+        <source>the Photon could not read its key, error {code}</source>
+        <translation>der Photon konnte seinen Schlüssel nicht lesen, Fehler {code}</translation>
+    </message>
+    <message>
+        <source>the answer is not a list of networks</source>
+        <translation>die Antwort ist keine Liste von WLANs</translation>
+    </message>
+    <message>
+        <source>more than {size} KB, far more than a Photon sends</source>
+        <translation>mehr als {size} KB, weit mehr, als ein Photon sendet</translation>
+    </message>
+    <message>
+        <source>not an HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>HTTP status {status}</source>
+        <translation>HTTP-Status {status}</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Your Photon is set up</source>
@@ -632,6 +847,10 @@
         <translation>Das dauert länger als sonst. Ein Photon, der sich zum ersten Mal verbindet, aktualisiert womöglich seine Firmware (blinkt magenta) und startet neu: Ziehen Sie ihn nicht ab. Blinkt er lange grün, kommt er nicht in Ihr WLAN; blinkt er cyan, erreicht er die Particle Cloud nicht.</translation>
     </message>
     <message>
+        <source>The Photon is online, but the product&apos;s device list names {owner} as its owner, not {customer}. Check the customer&apos;s e-mail address and set the Photon up again.</source>
+        <translation>Der Photon ist online, aber in der Geräteliste des Produkts steht {owner} als Inhaber, nicht {customer}. Prüfen Sie die E-Mail-Adresse des Kunden und richten Sie den Photon erneut ein.</translation>
+    </message>
+    <message>
         <source>No Photon has been set up yet.</source>
         <translation>Es wurde noch kein Photon eingerichtet.</translation>
     </message>
@@ -654,6 +873,34 @@
     <message>
         <source>An unexpected error happened.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten.</translation>
+    </message>
+    <message>
+        <source>Sign in and choose the product first.</source>
+        <translation>Melden Sie sich zuerst an und wählen Sie das Produkt aus.</translation>
+    </message>
+    <message>
+        <source>Sign in with your password first.</source>
+        <translation>Melden Sie sich zuerst mit Ihrem Passwort an.</translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Geben Sie den 6-stelligen Code aus Ihrer Authentifizierungs-App ein.</translation>
+    </message>
+    <message>
+        <source>Choose the product first.</source>
+        <translation>Wählen Sie zuerst das Produkt aus.</translation>
+    </message>
+    <message>
+        <source>This computer does not have the secret of the client “{client}” (the Particle Cloud shows it only once, when the client is created). Create a new client here, or enter its secret.</source>
+        <translation>Dieser Computer hat das Secret des Clients „{client}“ nicht (die Particle Cloud zeigt es nur einmal, beim Anlegen des Clients). Legen Sie hier einen neuen Client an oder geben Sie sein Secret ein.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>Choose the product&apos;s OAuth client first.</source>
+        <translation>Wählen Sie zuerst den OAuth-Client des Produkts aus.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1470,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Photon Setup could not get ready ({error}). Try again; if that does not help, save a support report and send it to support.</source>
+        <translation>Photon Setup konnte nicht startbereit werden ({error}). Versuchen Sie es erneut; wenn das nicht hilft, speichern Sie einen Supportbericht und senden Sie ihn an den Support.</translation>
+    </message>
+</context>
+<context>
     <name>MessagePanel</name>
     <message>
         <source>Error</source>
@@ -1365,6 +1619,10 @@
     <message>
         <source>%s — Simulation</source>
         <translation>%s — Simulation</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Wird vorbereitet …</translation>
     </message>
     <message>
         <source>Stopping and reconnecting this computer to its Wi-Fi…</source>
@@ -2035,6 +2293,41 @@
     <message>
         <source>Windows reports no Wi-Fi adapter (or its WLAN service is stopped), so the app can&apos;t join the Photon&apos;s network by itself. If you have Wi-Fi, join it from the network icon in the taskbar.</source>
         <translation>Windows meldet keinen WLAN-Adapter (oder sein WLAN-Dienst ist beendet), deshalb kann sich die App nicht selbst mit dem WLAN des Photons verbinden. Wenn Sie WLAN haben, verbinden Sie sich über das Netzwerksymbol in der Taskleiste damit.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkList</name>
+    <message>
+        <source>Could not read the work list {path}: {reason}.</source>
+        <translation>Die Arbeitsliste {path} ließ sich nicht lesen: {reason}.</translation>
+    </message>
+    <message>
+        <source>The work list has a password column. Wi-Fi passwords never go in this file: remove the column; the bench asks for each network&apos;s password once.</source>
+        <translation>Die Arbeitsliste hat eine Passwortspalte. WLAN-Passwörter gehören nie in diese Datei: Entfernen Sie die Spalte; die App fragt einmal nach dem Passwort jedes WLANs.</translation>
+    </message>
+    <message>
+        <source>A work list holds at most {n} rows.</source>
+        <translation>Eine Arbeitsliste hat höchstens {n} Zeilen.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected 3 columns (customer e-mail, device name, Wi-Fi network), found {count}.</source>
+        <translation>Zeile {line}: 3 Spalten erwartet (E-Mail-Adresse des Kunden, Gerätename, WLAN), gefunden: {count}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{value}” is not an e-mail address.</source>
+        <translation>Zeile {line}: „{value}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Zeile {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Line {line}: a Wi-Fi network&apos;s name has 1 to 32 bytes.</source>
+        <translation>Zeile {line}: Der Name eines WLANs hat 1 bis 32 Bytes.</translation>
+    </message>
+    <message>
+        <source>The work list has no rows.</source>
+        <translation>Die Arbeitsliste hat keine Zeilen.</translation>
     </message>
 </context>
 </TS>
