@@ -1,51 +1,56 @@
 """The Particle Cloud calls of the onboarding journey, as a typed async client."""
 
-from setup_wizard.cloud.client import (
-    DEFAULT_EVENT_SILENCE,
-    DEFAULT_STATUS_RECHECK,
-    DEFAULT_STREAM_LIMIT_WAIT,
-    CloudClient,
-    ExistingCustomer,
-    ProductRef,
-    TeamAccess,
-)
-from setup_wizard.cloud.errors import (
-    ClientRejected,
-    CloudError,
-    CloudUnreachable,
-    CustomerExists,
-    DeviceBlocked,
-    DeviceDenied,
-    DeviceQuarantined,
-    MfaCodeWrong,
-    MfaRequired,
-    NotAllowed,
-    NotFound,
-    RateLimited,
-    RequestRefused,
-    ServerTrouble,
-    SessionExpired,
-    SignInFailed,
-    UnexpectedResponse,
-)
-from setup_wizard.cloud.events import DeviceEvent, DeviceStatus, EventStream, Reconnected
-from setup_wizard.cloud.models import (
-    CLAIM_CODE_LIFETIME,
-    PARTICLE_CLIENT,
-    ClaimCodeGrant,
-    ClientCredentials,
-    ClientType,
-    CustomerAccess,
-    Device,
-    OAuthClient,
-    Product,
-    ProductDevice,
-    RenamedDevice,
-    TokenGrant,
-)
-from setup_wizard.cloud.retry import NO_RETRY, RetryClass, RetryPolicy
-from setup_wizard.cloud.session import CloudSession
-from setup_wizard.cloud.settings import DEFAULT_API_URL, CloudSettings, make_http_client
+from typing import TYPE_CHECKING
+
+from setup_wizard.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from setup_wizard.cloud.client import (
+        DEFAULT_EVENT_SILENCE,
+        DEFAULT_STATUS_RECHECK,
+        DEFAULT_STREAM_LIMIT_WAIT,
+        CloudClient,
+        ExistingCustomer,
+        ProductRef,
+        TeamAccess,
+    )
+    from setup_wizard.cloud.errors import (
+        ClientRejected,
+        CloudError,
+        CloudUnreachable,
+        CustomerExists,
+        DeviceBlocked,
+        DeviceDenied,
+        DeviceQuarantined,
+        MfaCodeWrong,
+        MfaRequired,
+        NotAllowed,
+        NotFound,
+        RateLimited,
+        RequestRefused,
+        ServerTrouble,
+        SessionExpired,
+        SignInFailed,
+        UnexpectedResponse,
+    )
+    from setup_wizard.cloud.events import DeviceEvent, DeviceStatus, EventStream, Reconnected
+    from setup_wizard.cloud.models import (
+        CLAIM_CODE_LIFETIME,
+        PARTICLE_CLIENT,
+        ClaimCodeGrant,
+        ClientCredentials,
+        ClientType,
+        CustomerAccess,
+        Device,
+        OAuthClient,
+        Product,
+        ProductDevice,
+        RenamedDevice,
+        TokenGrant,
+    )
+    from setup_wizard.cloud.retry import NO_RETRY, RetryClass, RetryPolicy
+    from setup_wizard.cloud.session import CloudSession
+    from setup_wizard.cloud.settings import DEFAULT_API_URL, CloudSettings, make_http_client
 
 __all__ = [
     "CLAIM_CODE_LIFETIME",
@@ -96,3 +101,69 @@ __all__ = [
     "UnexpectedResponse",
     "make_http_client",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "setup_wizard.cloud.client": (
+                "DEFAULT_EVENT_SILENCE",
+                "DEFAULT_STATUS_RECHECK",
+                "DEFAULT_STREAM_LIMIT_WAIT",
+                "CloudClient",
+                "ExistingCustomer",
+                "ProductRef",
+                "TeamAccess",
+            ),
+            "setup_wizard.cloud.errors": (
+                "ClientRejected",
+                "CloudError",
+                "CloudUnreachable",
+                "CustomerExists",
+                "DeviceBlocked",
+                "DeviceDenied",
+                "DeviceQuarantined",
+                "MfaCodeWrong",
+                "MfaRequired",
+                "NotAllowed",
+                "NotFound",
+                "RateLimited",
+                "RequestRefused",
+                "ServerTrouble",
+                "SessionExpired",
+                "SignInFailed",
+                "UnexpectedResponse",
+            ),
+            "setup_wizard.cloud.events": (
+                "DeviceEvent",
+                "DeviceStatus",
+                "EventStream",
+                "Reconnected",
+            ),
+            "setup_wizard.cloud.models": (
+                "CLAIM_CODE_LIFETIME",
+                "PARTICLE_CLIENT",
+                "ClaimCodeGrant",
+                "ClientCredentials",
+                "ClientType",
+                "CustomerAccess",
+                "Device",
+                "OAuthClient",
+                "Product",
+                "ProductDevice",
+                "RenamedDevice",
+                "TokenGrant",
+            ),
+            "setup_wizard.cloud.retry": (
+                "NO_RETRY",
+                "RetryClass",
+                "RetryPolicy",
+            ),
+            "setup_wizard.cloud.session": ("CloudSession",),
+            "setup_wizard.cloud.settings": (
+                "DEFAULT_API_URL",
+                "CloudSettings",
+                "make_http_client",
+            ),
+        },
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from setup_wizard import __version__
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_API_URL = "https://api.particle.io"
 USER_AGENT = f"PhotonSetup/{__version__}"
@@ -40,6 +42,8 @@ def make_http_client(settings: CloudSettings | None = None) -> httpx.AsyncClient
     ``SSL_CERT_FILE``) is honoured for the real cloud, as users behind a company proxy
     need, but ignored on loopback so that a proxy setting cannot divert a local test.
     """
+    import httpx  # here: the app's settings need this module before the window shows
+
     settings = settings or CloudSettings()
     url = httpx.URL(settings.api_url)
     loopback = is_loopback(url.host)

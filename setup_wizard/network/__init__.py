@@ -16,30 +16,36 @@ switched off (ask the person to turn it on, then try again), and ``photon_sessio
 ``address.local_host`` is this computer's address on the Photon's network, to send from.
 """
 
-from setup_wizard.network.backend import (
-    BackendKind,
-    Capabilities,
-    RestoreReport,
-    VisibleNetwork,
-    WifiBackend,
-)
-from setup_wizard.network.choice import WifiMode, choose_backend
-from setup_wizard.network.commands import CommandResult, CommandRunner, SubprocessRunner
-from setup_wizard.network.errors import (
-    AutomaticJoinUnavailable,
-    DeviceNotFound,
-    InvalidNetworkName,
-    JoinFailed,
-    NamesHidden,
-    ScanUnavailable,
-    WifiError,
-    WifiOff,
-)
-from setup_wizard.network.journal import RestoreJournal
-from setup_wizard.network.names import PhotonNames
-from setup_wizard.network.probes import DeviceProbe, InternetProbe, url_reachable
-from setup_wizard.network.simulated import SimulatedAccessPoint
-from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice, WifiTiming
+from typing import TYPE_CHECKING
+
+from setup_wizard.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from setup_wizard.network.backend import (
+        BackendKind,
+        Capabilities,
+        RestoreReport,
+        VisibleNetwork,
+        WifiBackend,
+    )
+    from setup_wizard.network.choice import choose_backend
+    from setup_wizard.network.commands import CommandResult, CommandRunner, SubprocessRunner
+    from setup_wizard.network.errors import (
+        AutomaticJoinUnavailable,
+        DeviceNotFound,
+        InvalidNetworkName,
+        JoinFailed,
+        NamesHidden,
+        ScanUnavailable,
+        WifiError,
+        WifiOff,
+    )
+    from setup_wizard.network.journal import RestoreJournal
+    from setup_wizard.network.mode import WifiMode
+    from setup_wizard.network.names import PhotonNames
+    from setup_wizard.network.probes import DeviceProbe, InternetProbe, url_reachable
+    from setup_wizard.network.simulated import SimulatedAccessPoint
+    from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice, WifiTiming
 
 __all__ = [
     "AutomaticJoinUnavailable",
@@ -71,3 +77,48 @@ __all__ = [
     "choose_backend",
     "url_reachable",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_exports(
+        __name__,
+        {
+            "setup_wizard.network.backend": (
+                "BackendKind",
+                "Capabilities",
+                "RestoreReport",
+                "VisibleNetwork",
+                "WifiBackend",
+            ),
+            "setup_wizard.network.choice": ("choose_backend",),
+            "setup_wizard.network.commands": (
+                "CommandResult",
+                "CommandRunner",
+                "SubprocessRunner",
+            ),
+            "setup_wizard.network.errors": (
+                "AutomaticJoinUnavailable",
+                "DeviceNotFound",
+                "InvalidNetworkName",
+                "JoinFailed",
+                "NamesHidden",
+                "ScanUnavailable",
+                "WifiError",
+                "WifiOff",
+            ),
+            "setup_wizard.network.journal": ("RestoreJournal",),
+            "setup_wizard.network.mode": ("WifiMode",),
+            "setup_wizard.network.names": ("PhotonNames",),
+            "setup_wizard.network.probes": (
+                "DeviceProbe",
+                "InternetProbe",
+                "url_reachable",
+            ),
+            "setup_wizard.network.simulated": ("SimulatedAccessPoint",),
+            "setup_wizard.network.wifi": (
+                "NoticeKind",
+                "PhotonWifi",
+                "WifiNotice",
+                "WifiTiming",
+            ),
+        },
+    )

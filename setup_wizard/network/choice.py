@@ -12,7 +12,6 @@ import logging
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import BackendKind, RestorePoint, WifiBackend
@@ -20,6 +19,7 @@ from setup_wizard.network.commands import CommandRunner, SubprocessRunner
 from setup_wizard.network.errors import AutomaticJoinUnavailable, WifiError
 from setup_wizard.network.macos import NETWORKSETUP, MacWifiBackend, detect_macos
 from setup_wizard.network.manual import CHOSEN, ManualBackend
+from setup_wizard.network.mode import WifiMode
 from setup_wizard.network.nmcli import NMCLI, NetworkManagerBackend, detect_network_manager
 from setup_wizard.network.probes import DeviceProbe, default_device_probe
 from setup_wizard.network.simulated import SimulatedAccessPoint, SimulatedWifiBackend
@@ -30,12 +30,6 @@ log = logging.getLogger(__name__)
 
 #: The end of a sentence that says why the app cannot join Wi-Fi by itself.
 _BY_HAND = QT_TRANSLATE_NOOP("Wifi", "so you'll join the Photon's network yourself")
-
-
-class WifiMode(StrEnum):
-    AUTO = "auto"
-    MANUAL = "manual"
-    SIMULATED = "simulated"
 
 
 async def choose_backend(
