@@ -13,26 +13,29 @@ user's config folder (``~/.config/photon-setup/profile.toml`` on Linux)::
 The OAuth client is of type "installed": its secret ships inside apps and is not a strong
 secret, but it is still never printed or logged. It may be left out of the file and come
 from the environment or the OS keyring instead (in that order of preference: the
-environment, the file, the keyring).
+environment, the file, the keyring). The app reads the keyring only once its window is on
+screen (:func:`with_keyring_secret`, from the runtime): a locked keyring may first ask its
+owner, and loading ``keyring`` alone takes tens of milliseconds.
 """
 
 from __future__ import annotations
 
-import difflib
 import enum
 import logging
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import platformdirs
 
 from setup_wizard.secret import ClientSecret
+
+if TYPE_CHECKING:
+    import tomllib
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +76,8 @@ class ProductProfile:
     product: int | str
     """The product's numeric ID, or its slug."""
     client_id: str
-    client_secret: ClientSecret
+    client_secret: ClientSecret | None
+    """None while it waits in the keyring, not yet read (:func:`with_keyring_secret`)."""
     secret_source: SecretSource
     brand: str | None = None
     """The name shown in the window's title and pages; None: "Photon Setup"."""
@@ -145,9 +149,15 @@ def load_profile(
     path: Path,
     *,
     environ: Mapping[str, str] = os.environ,
-    keyring_get: KeyringGet = keyring_get_password,
+    keyring_get: KeyringGet | None = keyring_get_password,
 ) -> ProductProfile:
-    """Read and validate the profile at ``path``; raises :class:`ProfileError`."""
+    """Read and validate the profile at ``path``; raises :class:`ProfileError`.
+
+    With ``keyring_get`` None, a client secret that neither the environment nor the file
+    gives is left in the keyring for :func:`with_keyring_secret` (``client_secret`` None).
+    """
+    import tomllib  # only with a profile: the simulation needs none
+
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -170,6 +180,29 @@ def load_profile(
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def with_keyring_secret(
+    profile: ProductProfile, keyring_get: KeyringGet = keyring_get_password
+) -> ProductProfile:
+    """``profile`` with its client secret read from the keyring if it waits there; raises
+    :class:`ProfileError` (saying how to put it there) when the keyring has none. May block:
+    call it in a worker thread."""
+    if profile.client_secret is not None:
+        return profile
+    found = keyring_get(KEYRING_SERVICE, keyring_username(profile.client_id))
+    if not found:
+        raise ProfileError(profile.path, [_secret_missing(profile.client_id)])
+    return replace(profile, client_secret=ClientSecret(found))
+
+
+def _secret_missing(client_id: str) -> ProfileProblem:
+    return ProfileProblem(
+        "client_secret",
+        'client_secret is missing: write client_secret = "…" in this file, or set '
+        f"the environment variable {SECRET_ENV}, or keep it in the keyring with: "
+        f"keyring set {KEYRING_SERVICE} {keyring_username(client_id)}",
+    )
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError) -> ProfileProblem:
@@ -214,7 +247,7 @@ def _validate(
     path: Path,
     text: str,
     environ: Mapping[str, str],
-    keyring_get: KeyringGet,
+    keyring_get: KeyringGet | None,
 ) -> ProductProfile:
     problems: list[ProfileProblem] = []
 
@@ -223,6 +256,8 @@ def _validate(
 
     for key in data:
         if key not in KEYS:
+            import difflib  # only for a profile with a mistake
+
             close = difflib.get_close_matches(key, KEYS, n=1)
             guess = f' (did you mean "{close[0]}"?)' if close else ""
             problem(key, f'unknown key "{key}"{guess}; the keys are: {", ".join(KEYS)}')
@@ -235,20 +270,15 @@ def _validate(
     support_url = _support_url(data.get("support_url"), problem)
 
     if secret is None and client_id is not None and "client_secret" not in data:
-        found = keyring_get(KEYRING_SERVICE, keyring_username(client_id))
-        if found:
-            secret, source = ClientSecret(found), SecretSource.KEYRING
-        else:
-            problems.append(
-                ProfileProblem(
-                    "client_secret",
-                    'client_secret is missing: write client_secret = "…" in this file, or set '
-                    f"the environment variable {SECRET_ENV}, or keep it in the keyring with: "
-                    f"keyring set {KEYRING_SERVICE} {keyring_username(client_id)}",
-                )
-            )
+        source = SecretSource.KEYRING
+        if keyring_get is not None:
+            found = keyring_get(KEYRING_SERVICE, keyring_username(client_id))
+            if found:
+                secret = ClientSecret(found)
+            else:
+                problems.append(_secret_missing(client_id))
 
-    if problems or product is None or client_id is None or secret is None or source is None:
+    if problems or product is None or client_id is None or source is None:
         raise ProfileError(path, problems)
     return ProductProfile(
         path=path,

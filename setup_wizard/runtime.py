@@ -3,6 +3,10 @@
 Qt-free, so the window, the headless command and the benchmarks build the same flow the
 same way. In a simulation, a cloud, one Photon and the home Wi-Fi run in this process on
 127.0.0.1; nothing touches this computer's Wi-Fi or the real Particle Cloud.
+
+Starting runs while the window is already on screen, so whatever would hold the event loop
+for long (importing the simulator, generating its Photon's key, loading the CA bundle,
+asking the keyring) happens in worker threads.
 """
 
 from __future__ import annotations
@@ -10,13 +14,12 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import secrets
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
-from pathlib import Path
 
-import httpx
-
+from setup_wizard import redact
 from setup_wizard.cloud.client import CloudClient
 from setup_wizard.cloud.models import ClientCredentials
 from setup_wizard.cloud.settings import CloudSettings, make_http_client
@@ -29,6 +32,7 @@ from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.probes import url_reachable
 from setup_wizard.network.simulated import SimulatedAccessPoint
 from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
+from setup_wizard.profile import with_keyring_secret
 from setup_wizard.secret import ClientSecret
 from setup_wizard.settings import AppSettings
 
@@ -51,12 +55,9 @@ class SimulationHints:
 class Runtime:
     flow: Onboarding
     events: EventHub
-    brand: str
     simulation_hints: SimulationHints | None
     recovered: RestoreReport | None
     """What start-up did about a Wi-Fi left changed by an earlier run that ended badly."""
-    support_url: str | None
-    logo: Path | None
     wifi_backend: str
     """How this computer's Wi-Fi is switched (networkmanager, macos, windows, manual, …)."""
     _stack: AsyncExitStack
@@ -93,6 +94,16 @@ def _import_http_backend() -> None:
         log.debug("no anyio asyncio backend to warm up")
 
 
+def _prepare_simulation(seed: int) -> None:
+    """The simulator's modules (aiohttp among them: about 0.25 s) and the key of the Photon
+    that ``Simulation.start(seed=seed)`` creates first (pure-Python RSA, about 50 ms; cached
+    by seed), made ready in a worker thread rather than on the event loop."""
+    importlib.import_module("setup_wizard.sim.simulation")
+    from setup_wizard.sim.photon.keys import DeviceKey
+
+    DeviceKey.for_seed(seed + 1)  # the simulation gives its Photon i the seed + 1 + i
+
+
 async def start_runtime(settings: AppSettings) -> Runtime:
     """Build (and in a simulation, start) everything one run needs."""
     stack = AsyncExitStack()
@@ -106,13 +117,14 @@ async def start_runtime(settings: AppSettings) -> Runtime:
 async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
     hub = EventHub()
     profile = settings.profile
-    brand = (profile.brand if profile else None) or "Photon"
     hints: SimulationHints | None = None
     tokens: TokenStore
     if settings.simulate:
+        seed = secrets.randbits(31)  # a different world each run, its key made in advance
+        await asyncio.to_thread(_prepare_simulation, seed)
         from setup_wizard.sim.simulation import Simulation
 
-        sim = await Simulation.start(devices=1, speed=SIMULATION_SPEED)
+        sim = await Simulation.start(devices=1, speed=SIMULATION_SPEED, seed=seed)
         stack.push_async_callback(sim.stop)
         ready = sim.ready()
         home = next(n for n in ready["wifi"] if n["ssid"] == SIMULATED_HOME)
@@ -128,15 +140,20 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         tokens = MemoryTokenStore()
     else:
         assert profile is not None
+        secret = profile.client_secret
+        if secret is None:  # kept in the keyring, which may block (asking to unlock): a thread
+            secret = (await asyncio.to_thread(with_keyring_secret, profile)).client_secret
+            assert secret is not None
+            redact.remember(secret)
         api_url = settings.api_url
         product = profile.product
-        client = ClientCredentials(profile.client_id, profile.client_secret)
+        client = ClientCredentials(profile.client_id, secret)
         backend = await choose_backend(settings.wifi)
         device_address = settings.device
         tokens = KeyringTokenStore()
-    http: httpx.AsyncClient = await stack.enter_async_context(
-        make_http_client(CloudSettings(api_url=api_url))
-    )
+    # Building the client loads the CA bundle (tens of milliseconds): in a thread.
+    http = await asyncio.to_thread(make_http_client, CloudSettings(api_url=api_url))
+    await stack.enter_async_context(http)
     wifi = PhotonWifi(
         backend,
         device_address=device_address,
@@ -158,11 +175,8 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
     return Runtime(
         flow=flow,
         events=hub,
-        brand=brand,
         simulation_hints=hints,
         recovered=recovered,
-        support_url=profile.support_url if profile else None,
-        logo=profile.logo if profile else None,
         wifi_backend=backend.kind.value,
         _stack=stack,
     )

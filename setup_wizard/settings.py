@@ -20,13 +20,12 @@ from urllib.parse import urlsplit
 
 from setup_wizard.cloud.settings import DEFAULT_API_URL, is_loopback
 from setup_wizard.device.address import DeviceAddress
-from setup_wizard.network.choice import WifiMode
+from setup_wizard.network.mode import WifiMode
 from setup_wizard.profile import (
     KeyringGet,
     ProductProfile,
     default_profile_path,
     find_profile,
-    keyring_get_password,
     load_profile,
 )
 
@@ -63,6 +62,11 @@ class AppSettings:
             object.__setattr__(self, "wifi", WifiMode.SIMULATED)
 
     @property
+    def brand(self) -> str:
+        """The name in the window's title and on its pages."""
+        return (self.profile.brand if self.profile else None) or "Photon"
+
+    @property
     def why_simulated(self) -> str | None:
         """Why this run is a simulation, in words for the window's "Simulation" marker."""
         if not self.simulate:
@@ -90,13 +94,15 @@ def settings_from_args(
     args: argparse.Namespace,
     *,
     environ: Mapping[str, str] = os.environ,
-    keyring_get: KeyringGet = keyring_get_password,
+    keyring_get: KeyringGet | None = None,
 ) -> AppSettings:
     """The settings for ``args`` from :func:`setup_wizard.app.build_parser`; raises
     :class:`SettingsError` or :class:`~setup_wizard.profile.ProfileError`.
 
     The profile is the ``--product-profile`` file, else the default one when it exists; with
-    ``--simulate`` only an explicit ``--product-profile`` is read (for its brand).
+    ``--simulate`` only an explicit ``--product-profile`` is read (for its brand). A client
+    secret kept in the keyring is read by ``keyring_get``, or when None (the app) later, by
+    the runtime once the window is on screen.
     """
     explicit: Path | None = getattr(args, "product_profile", None)
     simulate_flag: bool = bool(getattr(args, "simulate", False))

@@ -1,6 +1,8 @@
 """“Keep me signed in”: a sign-in kept in the operating system's keyring, never in a file.
 
-Keyring calls can block (a locked keychain asks its owner), so they run in a worker thread.
+Keyring calls can block (a locked keychain asks its owner), so they run in a worker thread,
+and so does importing ``keyring`` (tens of milliseconds, and megabytes a run without a kept
+sign-in does not need).
 A keyring that is missing or refuses is not a failure of the setup: the sign-in simply is
 not kept, and the caller tells the person so.
 """
@@ -8,14 +10,12 @@ not kept, and the caller tells the person so.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
-
-import keyring
-import keyring.errors
 
 from setup_wizard.cloud.models import TokenGrant, parse_time
 from setup_wizard.secret import Token
@@ -89,6 +89,10 @@ class KeyringTokenStore:
         self._service = service
 
     async def load(self, key: str) -> SavedSignIn | None:
+        await _import_keyring()
+        import keyring
+        import keyring.errors
+
         try:
             text = await asyncio.to_thread(keyring.get_password, self._service, key)
         except keyring.errors.KeyringError as error:
@@ -97,6 +101,10 @@ class KeyringTokenStore:
         return SavedSignIn.from_json(text) if text else None
 
     async def save(self, key: str, saved: SavedSignIn) -> bool:
+        await _import_keyring()
+        import keyring
+        import keyring.errors
+
         try:
             await asyncio.to_thread(keyring.set_password, self._service, key, saved.to_json())
         except keyring.errors.KeyringError as error:
@@ -105,12 +113,22 @@ class KeyringTokenStore:
         return True
 
     async def forget(self, key: str) -> None:
+        await _import_keyring()
+        import keyring
+        import keyring.errors
+
         try:
             await asyncio.to_thread(keyring.delete_password, self._service, key)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing was kept
         except keyring.errors.KeyringError as error:
             log.warning("could not remove the kept sign-in: %s", type(error).__name__)
+
+
+async def _import_keyring() -> None:
+    """The first use imports ``keyring`` in a worker thread; the imports above it are then
+    instant."""
+    await asyncio.to_thread(importlib.import_module, "keyring.errors")
 
 
 class MemoryTokenStore:

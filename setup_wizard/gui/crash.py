@@ -23,16 +23,13 @@ from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal, qVersion
-from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +72,8 @@ def format_exception(exc_info: ExcInfo, *, thread: str | None = None) -> str:
 
 
 def open_folder(folder: Path) -> bool:
+    from PySide6.QtGui import QDesktopServices
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
@@ -89,6 +88,11 @@ class CrashDialog(QDialog):
         open_folder: Callable[[Path], bool] = open_folder,
         parent: QWidget | None = None,
     ) -> None:
+        # Imported here: the reporter is installed at every start, the dialog built only
+        # after an error (these classes cost a start about 10 ms).
+        from PySide6.QtGui import QFontDatabase
+        from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit, QStyle
+
         super().__init__(parent)
         self._log_file = log_file
         self._open_folder = open_folder

@@ -45,7 +45,9 @@ class ShutsDown(Protocol):
 def run(settings: AppSettings) -> int:
     """Open the wizard and return the exit code once it is closed: 0, 2 when no window can
     be shown (one line on stderr says why), 1 when starting failed unexpectedly."""
-    problem = find_problem()
+    # The display check only: finding which libraries a platform plugin misses runs ldd
+    # (about 10 ms), so that waits until Qt says it cannot start (_explain_qt_failure).
+    problem = find_problem(ldd=lambda _plugin: None)
     if problem is not None:
         print(problem.line(), file=sys.stderr)
         return EXIT_CODE
@@ -87,7 +89,7 @@ def _run_qt(settings: AppSettings, logs: AppLogging) -> int:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
-        with guard_qt_start():
+        with guard_qt_start(out=_explain_qt_failure):
             app = QApplication([sys.argv[0] if sys.argv else "setup-wizard"])
     else:
         assert isinstance(existing, QApplication)
@@ -121,6 +123,14 @@ def _run_qt(settings: AppSettings, logs: AppLogging) -> int:
         reporter.uninstall()
         translations.remove()
         app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def _explain_qt_failure(line: str) -> None:
+    """Qt cannot start: say which libraries it misses and how to install them, if that is
+    why (ldd on its platform plugins), else Qt's own reason (``line``)."""
+    problem = find_problem()
+    sys.stderr.write((problem.line() if problem is not None else line) + "\n")
+    sys.stderr.flush()
 
 
 def _apply_resources(app: QApplication) -> None:

@@ -6,13 +6,16 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from setup_wizard.flow import Onboarding
 from setup_wizard.flow.report import ConversationLog, SupportReport
+
+if TYPE_CHECKING:
+    from setup_wizard.flow import Onboarding
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ def ask_for_path(parent: QWidget, suggested: Path) -> Path | None:
 class SupportReportSaver:
     def __init__(
         self,
-        flow: Onboarding,
+        flow: Onboarding | None,
         conversation: ConversationLog,
         *,
         details: dict[str, str],
@@ -43,7 +46,8 @@ class SupportReportSaver:
         choose_path: PathChooser = ask_for_path,
         confirm: bool = True,
     ) -> None:
-        self._flow = flow
+        self.flow = flow
+        """None until the flow is built: a report then tells why it was not."""
         self._conversation = conversation
         self._details = details
         self._log_files = log_files
@@ -56,7 +60,7 @@ class SupportReportSaver:
             {"Qt": f"{qVersion()} (PySide6 {pyside_version})", **self._details}
         )
         return SupportReport(
-            timeline=list(self._flow.timeline),
+            timeline=list(self.flow.timeline) if self.flow is not None else [],
             conversation=list(self._conversation.lines),
             last_error=last_error,
             details=details,

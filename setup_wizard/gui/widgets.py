@@ -48,10 +48,9 @@ class MessagePanel(QFrame):
         super().__init__(parent)
         self.setObjectName(kind)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        glyph_kind = Glyph.ERROR if kind == "errorPanel" else Glyph.INFO
+        self._glyph = Glyph.ERROR if kind == "errorPanel" else Glyph.INFO
         self._icon = QLabel()
         self._icon.setObjectName("panelIcon")
-        self._icon.setPixmap(glyph(glyph_kind).pixmap(22, 22))
         self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = wrapping_label()
         self.text.setObjectName(f"{kind}Text")
@@ -80,6 +79,8 @@ class MessagePanel(QFrame):
     def show_message(self, message: str) -> None:
         """Show ``message``, translated if it comes marked from the flow (any ``str`` works)."""
         message = translated(message)
+        if self._icon.pixmap().isNull():  # drawn at the first message: most panels never show
+            self._icon.setPixmap(glyph(self._glyph).pixmap(22, 22))
         self.text.setText(message)
         self.setAccessibleDescription(message)
         self.show()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from setup_wizard.app import build_parser
 from setup_wizard.profile import (
     KEYRING_SERVICE,
     SECRET_ENV,
@@ -14,8 +15,10 @@ from setup_wizard.profile import (
     default_profile_path,
     find_profile,
     load_profile,
+    with_keyring_secret,
 )
 from setup_wizard.secret import ClientSecret
+from setup_wizard.settings import settings_from_args
 
 SECRET = "c1d2e3f4a5b6c7d8e9f0-distinctive-profile-secret"
 
@@ -155,6 +158,32 @@ def test_the_keyring_serves_a_secret_the_file_leaves_out(tmp_path: Path) -> None
     assert profile.client_secret == ClientSecret("from-the-keyring")
     assert profile.secret_source is SecretSource.KEYRING
     assert asked == [("photon-setup", "client-secret:acme-setup-5678")]
+
+
+def test_the_app_reads_a_keyring_secret_only_once_its_window_is_up(tmp_path: Path) -> None:
+    """Settings leave it in the keyring (which may ask to be unlocked); the runtime reads it
+    later, and a missing one is the same error, with the same advice."""
+    asked: list[tuple[str, str]] = []
+
+    def keyring_get(service: str, username: str) -> str | None:
+        asked.append((service, username))
+        return "from-the-keyring"
+
+    path = write(tmp_path, 'product = 1\nclient_id = "acme-setup-5678"\n')
+    args = build_parser().parse_args(["--product-profile", str(path)])
+    profile = settings_from_args(args, environ={}).profile
+    assert profile is not None
+    assert profile.client_secret is None
+    assert profile.secret_source is SecretSource.KEYRING
+
+    assert with_keyring_secret(profile, keyring_get).client_secret == ClientSecret(
+        "from-the-keyring"
+    )
+    assert asked == [("photon-setup", "client-secret:acme-setup-5678")]
+    with pytest.raises(ProfileError) as caught:
+        with_keyring_secret(profile, no_keyring)
+    assert str(caught.value).startswith(f"{path}: client_secret is missing")
+    assert f"keyring set {KEYRING_SERVICE} client-secret:acme-setup-5678" in str(caught.value)
 
 
 def test_a_logo_that_is_not_there_is_named(tmp_path: Path) -> None:

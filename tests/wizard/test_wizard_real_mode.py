@@ -55,6 +55,7 @@ async def test_a_product_profile_sets_up_a_photon_joined_by_hand(tmp_path: Path)
             assert "Acme Lights" in wizard.windowTitle()
             assert not wizard.simulation
             assert wizard.currentPage().findChild(QLabel, "simulationBadge") is None
+            await until(lambda: wizard.ready, "the app got ready behind the Welcome page")
             click_next(wizard)
             await on_page(wizard, Page.SIGN_IN)
             form = page(wizard, SignInPage)

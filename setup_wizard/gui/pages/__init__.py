@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from setup_wizard.gui.pages.base import FlowPage
@@ -10,28 +11,39 @@ if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
 
 
-def build_pages(wizard: SetupWizard) -> list[FlowPage]:
-    from setup_wizard.gui.pages.choose_wifi import ChooseWifiPage
-    from setup_wizard.gui.pages.connect import ConnectPage
-    from setup_wizard.gui.pages.done import DonePage
-    from setup_wizard.gui.pages.listening import ListeningPage
-    from setup_wizard.gui.pages.name import NamePage
-    from setup_wizard.gui.pages.password import PasswordPage
-    from setup_wizard.gui.pages.sending import SendingPage
+def later_pages() -> Iterator[type[FlowPage]]:
+    """The pages after Welcome, in journey order. Each page's module is imported when the
+    page is asked for: the window shows Welcome before they load, and builds them one per
+    turn of the event loop (a module and its widgets together are a few milliseconds)."""
     from setup_wizard.gui.pages.sign_in import SignInPage
-    from setup_wizard.gui.pages.waiting import WaitingPage
-    from setup_wizard.gui.pages.welcome import WelcomePage
 
-    kinds: list[type[FlowPage]] = [
-        WelcomePage,
-        SignInPage,
-        ListeningPage,
-        ConnectPage,
-        ChooseWifiPage,
-        PasswordPage,
-        SendingPage,
-        WaitingPage,
-        NamePage,
-        DonePage,
-    ]
-    return [kind(wizard) for kind in kinds]
+    yield SignInPage
+    from setup_wizard.gui.pages.listening import ListeningPage
+
+    yield ListeningPage
+    from setup_wizard.gui.pages.connect import ConnectPage
+
+    yield ConnectPage
+    from setup_wizard.gui.pages.choose_wifi import ChooseWifiPage
+
+    yield ChooseWifiPage
+    from setup_wizard.gui.pages.password import PasswordPage
+
+    yield PasswordPage
+    from setup_wizard.gui.pages.sending import SendingPage
+
+    yield SendingPage
+    from setup_wizard.gui.pages.waiting import WaitingPage
+
+    yield WaitingPage
+    from setup_wizard.gui.pages.name import NamePage
+
+    yield NamePage
+    from setup_wizard.gui.pages.done import DonePage
+
+    yield DonePage
+
+
+def build_pages(wizard: SetupWizard) -> list[FlowPage]:
+    """The pages after Welcome, built for ``wizard``."""
+    return [kind(wizard) for kind in later_pages()]

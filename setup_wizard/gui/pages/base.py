@@ -19,20 +19,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from setup_wizard.flow import (
-    EXPECTED_ERRORS,
     FlowEvent,
     Notice,
-    Onboarding,
     Page,
     Stage,
     StageChanged,
     StageHelp,
-    page_to_fix,
-    user_message,
 )
 from setup_wizard.gui.widgets import BusyRow, MessagePanel, StepList
 
 if TYPE_CHECKING:
+    from setup_wizard.flow import Onboarding
     from setup_wizard.gui.wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -48,7 +45,6 @@ class FlowPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.setup_wizard = wizard
-        self.flow: Onboarding = wizard.flow
         self._ready = True
         self._busy = False
         self._retry: Callable[[], object] | None = None
@@ -84,6 +80,10 @@ class FlowPage(QWizardPage):
             )
         self._fix_page: Page | None = None
         outer.addWidget(self.error_panel)
+
+    @property
+    def flow(self) -> Onboarding:
+        return self.setup_wizard.flow
 
     # -- completeness ------------------------------------------------------------------
 
@@ -126,6 +126,8 @@ class FlowPage(QWizardPage):
                 if on_success is not None:
                     on_success(task.result())
                 return
+            from setup_wizard.flow.errors import EXPECTED_ERRORS  # loaded with the flow
+
             if isinstance(error, EXPECTED_ERRORS):
                 log.info("%s failed: %s", name, type(error).__name__)
                 self.show_error(error, retry=retry)
@@ -145,6 +147,8 @@ class FlowPage(QWizardPage):
     def show_error(
         self, error: BaseException, *, retry: Callable[[], object] | None = None
     ) -> None:
+        from setup_wizard.flow.errors import page_to_fix, user_message  # loaded with the flow
+
         self.show_message_error(user_message(error), retry=retry, fix=page_to_fix(error))
 
     def show_message_error(

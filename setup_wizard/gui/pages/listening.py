@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from setup_wizard.flow import Page
 from setup_wizard.flow.led_guide import LISTENING_PATTERN
-from setup_wizard.gui.led_picker import LedPickerDialog
 from setup_wizard.gui.led_widget import LedWidget
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import wrapping_label
 
 if TYPE_CHECKING:
+    from setup_wizard.gui.led_picker import LedPickerDialog
     from setup_wizard.gui.wizard import SetupWizard
 
 
@@ -49,6 +49,9 @@ class ListeningPage(FlowPage):
 
     def show_picker(self) -> LedPickerDialog:
         if self.picker is None:
+            # Imported at the first click: its Qt classes cost building the page ~15 ms.
+            from setup_wizard.gui.led_picker import LedPickerDialog
+
             self.picker = LedPickerDialog(parent=self)
         self.picker.show()
         self.picker.raise_()

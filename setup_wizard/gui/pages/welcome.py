@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel
 
-from setup_wizard.flow import LinkKind, Page
+from setup_wizard.flow import Page
 from setup_wizard.gui.led_widget import LedWidget
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import MessagePanel, wrapping_label
@@ -61,6 +61,14 @@ class WelcomePage(FlowPage):
             rich=True,
         )
         self.body.addWidget(need)
+        self.how = wrapping_label(self.tr("It takes about five minutes."))
+        self.body.addWidget(self.how)
+        self.body.addStretch(1)
+
+    def flow_attached(self) -> None:
+        """What depends on the flow, which may come after this page is on screen."""
+        from setup_wizard.flow.links import LinkKind  # loaded with the flow
+
         if self.flow.link_kind is LinkKind.SOFTAP:
             how = self.tr(
                 "It takes about five minutes. For a minute or two in the middle, this computer "
@@ -68,9 +76,8 @@ class WelcomePage(FlowPage):
             )
         else:
             how = self.tr("It takes about five minutes.")
-        self.body.addWidget(wrapping_label(how))
-        self.body.addStretch(1)
-        if wizard.start_notice:
+        self.how.setText(how)
+        if self.setup_wizard.start_notice:
             notice = MessagePanel("noticePanel")
-            notice.show_message(wizard.start_notice)
+            notice.show_message(self.setup_wizard.start_notice)
             self.body.insertWidget(0, notice)
