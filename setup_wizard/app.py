@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--autopilot", action="store_true", help="walk through the wizard by itself"
     )
     parser.add_argument(
+        "--staff",
+        action="store_true",
+        help="bench mode: sign in with your own Particle account and set devices up for "
+        "customers (no product profile needed)",
+    )
+    parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="save a picture of each page into DIR"
     )
     parser.add_argument(

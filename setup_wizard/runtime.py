@@ -12,35 +12,54 @@ asking the keyring) happens in worker threads.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import importlib
 import logging
 import secrets
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from setup_wizard import redact
 from setup_wizard.cloud.client import CloudClient
 from setup_wizard.cloud.models import ClientCredentials
 from setup_wizard.cloud.settings import CloudSettings, make_http_client
+from setup_wizard.flow.bench import Bench, WifiPasswords
 from setup_wizard.flow.events import EventHub, Notice
 from setup_wizard.flow.keychain import KeyringTokenStore, MemoryTokenStore, TokenStore
+from setup_wizard.flow.ledger import Ledger
+from setup_wizard.flow.ledger import default_path as ledger_default_path
 from setup_wizard.flow.onboarding import Onboarding, Services
+from setup_wizard.flow.secret_store import (
+    MemorySecretStore,
+    SecretStore,
+    keyring_client_secrets,
+    keyring_wifi_passwords,
+)
 from setup_wizard.flow.softap import SoftApConnector
+from setup_wizard.flow.staff import StaffSession
 from setup_wizard.network.backend import RestoreReport
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.probes import url_reachable
 from setup_wizard.network.simulated import SimulatedAccessPoint
 from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
 from setup_wizard.profile import with_keyring_secret
-from setup_wizard.secret import ClientSecret
+from setup_wizard.secret import ClientSecret, WifiPassword
 from setup_wizard.settings import AppSettings
+
+if TYPE_CHECKING:
+    from setup_wizard.sim.simulation import Simulation
 
 log = logging.getLogger(__name__)
 
 SIMULATION_SPEED = 2.0
 """The built-in simulation runs twice as fast as a real Photon: realistic, not tedious."""
 SIMULATED_HOME = "HomeNetwork"
+SIMULATED_BENCH_DEVICES = 3
+"""A simulated bench has three Photons waiting, for a work list of three."""
+SIMULATION_LEDGER = "ledger-simulation.sqlite3"
+"""The simulation's devices are recorded apart from real ones."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +68,10 @@ class SimulationHints:
 
     home_network: str
     home_password: str
+    staff_username: str | None = None
+    staff_password: str | None = None
+    two_step_code: Callable[[], str] | None = None
+    """The simulated staff account's current two-step code (what an authenticator shows)."""
 
 
 @dataclass
@@ -61,6 +84,8 @@ class Runtime:
     wifi_backend: str
     """How this computer's Wi-Fi is switched (networkmanager, macos, windows, manual, …)."""
     _stack: AsyncExitStack
+    bench: Bench | None = None
+    """Bench mode (``--staff``): the staff session, the ledger and the device loop."""
 
     @property
     def simulated(self) -> bool:
@@ -124,22 +149,41 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         await asyncio.to_thread(_prepare_simulation, seed)
         from setup_wizard.sim.simulation import Simulation
 
-        sim = await Simulation.start(devices=1, speed=SIMULATION_SPEED, seed=seed)
+        sim = await Simulation.start(
+            devices=SIMULATED_BENCH_DEVICES if settings.staff else 1,
+            speed=SIMULATION_SPEED,
+            seed=seed,
+            mfa=settings.staff,  # a bench shows the two-step code page too
+        )
         stack.push_async_callback(sim.stop)
         ready = sim.ready()
         home = next(n for n in ready["wifi"] if n["ssid"] == SIMULATED_HOME)
         hints = SimulationHints(home["ssid"], home["password"])
+        if settings.staff:
+            hints = dataclasses.replace(
+                hints,
+                staff_username=sim.cloud.developer.username,
+                staff_password=sim.cloud.developer.password,
+                two_step_code=_two_step_code(sim),
+            )
         api_url = sim.cloud.url
-        product: int | str = sim.cloud.product.id
-        client = ClientCredentials(sim.cloud.client.id, ClientSecret(sim.cloud.client.secret))
+        product: int | str | None = sim.cloud.product.id
+        client: ClientCredentials | None = ClientCredentials(
+            sim.cloud.client.id, ClientSecret(sim.cloud.client.secret)
+        )
         access_points = [SimulatedAccessPoint.from_ready_device(d) for d in ready["devices"]]
         backend = await choose_backend(
             settings.wifi, access_points=access_points, home_ssid=SIMULATED_HOME
         )
         device_address = access_points[0].address  # also where "join by hand" finds it
         tokens = MemoryTokenStore()
+    elif profile is None:  # a bench without a product profile: staff choose the product
+        api_url = settings.api_url
+        product = client = None
+        backend = await choose_backend(settings.wifi)
+        device_address = settings.device
+        tokens = KeyringTokenStore()
     else:
-        assert profile is not None
         secret = profile.client_secret
         if secret is None:  # kept in the keyring, which may block (asking to unlock): a thread
             secret = (await asyncio.to_thread(with_keyring_secret, profile)).client_secret
@@ -171,7 +215,15 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         connector=SoftApConnector(wifi),
         tokens=tokens,
     )
+    known = services.client  # the simulation's seeded client: as if this bench kept it
+    if settings.staff:
+        services.product = services.client = None  # chosen by the staff member
     flow = Onboarding(services, events=hub)
+    bench = (
+        _bench(services, flow, simulated_client=known if settings.simulate else None, stack=stack)
+        if settings.staff
+        else None
+    )
     return Runtime(
         flow=flow,
         events=hub,
@@ -179,4 +231,39 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         recovered=recovered,
         wifi_backend=backend.kind.value,
         _stack=stack,
+        bench=bench,
     )
+
+
+def _bench(
+    services: Services,
+    flow: Onboarding,
+    *,
+    simulated_client: ClientCredentials | None,
+    stack: AsyncExitStack,
+) -> Bench:
+    """The staff session, the ledger (a separate one for the simulation) and the loop."""
+    client_secrets: SecretStore[ClientSecret]
+    wifi_keyring: SecretStore[WifiPassword] | None
+    if simulated_client is not None:
+        memory: MemorySecretStore[ClientSecret] = MemorySecretStore()
+        memory.kept[simulated_client.id] = simulated_client.secret
+        client_secrets, wifi_keyring = memory, None
+        ledger_path = ledger_default_path().with_name(SIMULATION_LEDGER)
+    else:
+        client_secrets, wifi_keyring = keyring_client_secrets(), keyring_wifi_passwords()
+        ledger_path = ledger_default_path()
+    staff = StaffSession(services.cloud, tokens=services.tokens, secrets=client_secrets)
+    ledger = Ledger(ledger_path)
+    stack.callback(ledger.close)
+    return Bench(staff, flow, ledger, wifi_passwords=WifiPasswords(wifi_keyring))
+
+
+def _two_step_code(sim: Simulation) -> Callable[[], str]:
+    """What an authenticator app would show for the simulated staff account, now."""
+    import pyotp
+
+    secret = sim.cloud.developer.mfa_otp_secret
+    assert secret is not None
+    totp = pyotp.TOTP(secret)
+    return lambda: str(totp.at(sim.clock.now()))

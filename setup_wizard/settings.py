@@ -55,6 +55,9 @@ class AppSettings:
     """A locale name (``de``, ``pt_BR``) that overrides the system's; None: the system's."""
     quit_after_show: bool = False
     """Close the window as soon as it is shown (tests and the start-up benchmark)."""
+    staff: bool = False
+    """Bench mode: a support person signs in with their own Particle account, picks the
+    product and sets devices up for customers (no product profile needed)."""
 
     def __post_init__(self) -> None:
         # The simulation never touches the computer's Wi-Fi, however it was built.
@@ -110,7 +113,8 @@ def settings_from_args(
     profile = (
         load_profile(path, environ=environ, keyring_get=keyring_get) if path is not None else None
     )
-    simulate = simulate_flag or profile is None
+    staff = bool(getattr(args, "staff", False))
+    simulate = simulate_flag or (profile is None and not staff)
 
     api_url: str | None = getattr(args, "api_url", None)
     host: str | None = getattr(args, "device_host", None)
@@ -169,4 +173,5 @@ def settings_from_args(
         verbose=verbose,
         lang=getattr(args, "lang", None),
         quit_after_show=bool(getattr(args, "quit_after_show", False)),
+        staff=staff,
     )

@@ -70,9 +70,10 @@ class Services:
     """What the flow works with; the app builds real ones, tests build them on the simulator."""
 
     cloud: CloudClient
-    product: ProductRef
-    client: ClientCredentials
-    """The product's OAuth client (type installed) that customers sign in through."""
+    product: ProductRef | None
+    """The product of a customer-mode app; None at a bench, where staff choose it."""
+    client: ClientCredentials | None
+    """The product's OAuth client (type installed) customers sign in through (customer mode)."""
     connector: DeviceConnector
     tokens: TokenStore
     now: Callable[[], datetime] = _utcnow
@@ -113,8 +114,11 @@ class Onboarding:
 
     @property
     def product(self) -> ProductRef:
-        """The product devices are set up for (staff may choose another)."""
-        return self.services.product if self._product is None else self._product
+        """The product devices are set up for (at a bench: the one staff chose)."""
+        product = self.services.product if self._product is None else self._product
+        if product is None:
+            raise NotReady(QT_TRANSLATE_NOOP("Flow", "Choose the product first."))
+        return product
 
     @property
     def link_kind(self) -> LinkKind:
@@ -149,10 +153,12 @@ class Onboarding:
         if not password:
             raise FlowError(QT_TRANSLATE_NOOP("Flow", "Enter your password."))
         services = self.services
+        if services.client is None:
+            raise NotReady(QT_TRANSLATE_NOOP("Flow", "Choose the product's OAuth client first."))
         redact.remember(password)
         async with self._stage(Stage.SIGN_IN):
             access = await services.cloud.open_customer(
-                services.product,
+                self.product,
                 services.client,
                 email,
                 password,
