@@ -49,6 +49,11 @@ class WifiPasswords:
         self._known: dict[str, WifiPassword] = {}
         self._keyring = keyring
 
+    @property
+    def can_keep(self) -> bool:
+        """A keyring is there to keep passwords in beyond this session (``put(keep=True)``)."""
+        return self._keyring is not None
+
     async def get(self, ssid: str) -> WifiPassword | None:
         known = self._known.get(ssid)
         if known is None and self._keyring is not None:
@@ -140,6 +145,12 @@ class Bench:
         self._record()
         self.ledger.finish(self.setup_id, outcome, error)
         self.setup_id = None
+
+    def abandon(self, row: SetupRow) -> None:
+        """The person chose not to resume the device an earlier run left in progress."""
+        if row.outcome is not Outcome.IN_PROGRESS:
+            raise ValueError("only a setup in progress can be abandoned")
+        self.ledger.finish(row.id, Outcome.CANCELLED, "abandoned after an interruption")
 
     async def resume(self, row: SetupRow) -> ResumeAt:
         """Carry on with the device that was in progress when the app stopped: the customer

@@ -308,10 +308,12 @@ class Onboarding:
         self.state.networks = networks
         return networks
 
-    def preselected(self) -> WifiNetwork | None:
-        """The network to highlight: the one chosen before, else the computer's own."""
+    def preselected(self, preferred: str | None = None) -> WifiNetwork | None:
+        """The network to highlight: the one chosen before, else ``preferred`` (a bench
+        job's network), else the computer's own."""
         state = self.state
-        for wanted in (state.choice.ssid if state.choice else None, state.home_network):
+        chosen = state.choice.ssid if state.choice else None
+        for wanted in (chosen, preferred, state.home_network):
             found = next((n for n in state.networks if n.ssid == wanted), None)
             if found is not None:
                 return found
@@ -614,7 +616,7 @@ class Onboarding:
             renamed = await self.services.cloud.rename_device(
                 account.grant.access_token, device_id, name
             )
-        self.state.device_name = renamed.name
+            self.state.device_name = renamed.name  # known when the stage is reported done
 
     # -- the end -----------------------------------------------------------------------------
 
