@@ -1,7 +1,9 @@
 """``--autopilot``: the wizard walks the happy path by itself in the simulation, saving one
 picture per page (the README's screenshots come from here) and timing the journey.
 
-It acts only through what a person could do: typing into fields and clicking Next.
+It acts only through what a person could do: typing into fields and clicking buttons. At
+a bench (``--staff``) it signs in with the two-step code, takes the product's kept client
+and sets up two Photons for two customers, the second through "Set up next device".
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ log = logging.getLogger(__name__)
 
 DEMO_EMAIL = "demo.customer@example.com"
 DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - a simulated account's password
+BENCH_CUSTOMERS = ("first.customer@example.com", "second.customer@example.com")
+"""At a bench: one Photon for each, in this order."""
+WAITS_FOR_TYPING = (Page.SIGN_IN, Page.PASSWORD, Page.STAFF_SIGN_IN, Page.TWO_STEP, Page.CUSTOMER)
 PAGE_LIMIT = 120.0
 """No page of the simulated journey takes this long; past it the autopilot gives up."""
 RUNS_BY_ITSELF = (Page.SENDING, Page.WAITING)
@@ -52,6 +57,7 @@ class Autopilot:
         self._hints = hints
         self._folder = screenshots
         self.result = AutopilotResult()
+        self._devices = 0
 
     async def run(self) -> AutopilotResult:
         started = time.perf_counter()
@@ -71,7 +77,11 @@ class Autopilot:
             self._fill(page)
             self._picture(page)
             if page is Page.DONE:
-                break
+                self._devices += 1
+                if not wizard.staff or self._devices >= len(BENCH_CUSTOMERS):
+                    break
+                await self._set_up_next_device()
+                continue
             wizard.button(QWizard.WizardButton.NextButton).click()
             await self._left(page)
         self.result.seconds = time.perf_counter() - started
@@ -100,8 +110,8 @@ class Autopilot:
             self._picture(page.page_id)
 
     def _ready(self, page: FlowPage) -> bool:
-        if page.page_id in (Page.SIGN_IN, Page.PASSWORD):
-            return True  # waits for typing
+        if page.page_id in WAITS_FOR_TYPING:
+            return True
         return page.isComplete() or page.page_id is Page.DONE
 
     async def _left(self, page: Page) -> None:
@@ -126,6 +136,26 @@ class Autopilot:
                 password.setText(DEMO_PASSWORD)
         elif page is Page.PASSWORD:
             current.password.setText(self._hints.home_password)  # type: ignore[attr-defined]
+        elif page is Page.STAFF_SIGN_IN:
+            username = getattr(current, "username", None)
+            if username is not None and username.isVisible():
+                username.setText(self._hints.staff_username or "")
+                current.password.setText(self._hints.staff_password or "")  # type: ignore[attr-defined]
+        elif page is Page.TWO_STEP and self._hints.two_step_code is not None:
+            current.code.setText(self._hints.two_step_code())  # type: ignore[attr-defined]
+        elif page is Page.CUSTOMER:
+            email = getattr(current, "email", None)
+            if email is not None and email.isEnabled():
+                email.setText(BENCH_CUSTOMERS[self._devices])
+        elif page is Page.RESUME:
+            current.abandon.setChecked(True)  # type: ignore[attr-defined]  # an earlier run's
+
+    async def _set_up_next_device(self) -> None:
+        """ "Set up next device" on the Done page, for the next customer."""
+        done = self._wizard.currentPage()
+        done.next_customer.setText(BENCH_CUSTOMERS[self._devices])  # type: ignore[attr-defined]
+        done.next_button.click()  # type: ignore[attr-defined]
+        await self._left(Page.DONE)
 
     def _picture(self, page: Page) -> None:
         if self._folder is None:

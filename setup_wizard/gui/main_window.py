@@ -59,6 +59,7 @@ async def create_main_window(settings: AppSettings) -> QWidget:
         cleanup=cleanup,
         support_url=settings.profile.support_url if settings.profile else None,
         logo=settings.profile.logo if settings.profile else None,
+        staff=settings.staff,
     )
     world = World(settings, wizard)
     wizard.on_screen.connect(world.start)
@@ -78,7 +79,8 @@ class World:
         self._wizard = wizard
         self._conversation: ConversationLog | None = None
         self._saver: SupportReportSaver | None = None
-        self._details = {"Mode": "simulation" if settings.simulate else "real"}
+        mode = "simulation" if settings.simulate else "real"
+        self._details = {"Mode": f"{mode}, bench" if settings.staff else mode}
         self._task: asyncio.Task[None] | None = None
         self._tried = asyncio.Event()
 
@@ -147,6 +149,7 @@ class World:
         try:
             await self._wizard.attach(
                 runtime.flow,
+                bench=runtime.bench,
                 simulation_hints=runtime.simulation_hints,
                 start_notice=runtime.recovered.message if runtime.recovered else None,
             )

@@ -7,6 +7,11 @@ keeps answering meanwhile.
 
 Closing it (Cancel, Escape, the window's close button) first stops the step in flight and
 gives the computer its own Wi-Fi back, showing that it does so, and only then closes.
+
+At a bench (``staff``), the bench's own pages come first (:class:`BenchRoute` orders them)
+and every device ends in the ledger: Cancel during a device records it cancelled (failed,
+with the error, when an error was on screen); closing the window leaves it in progress, as a
+crash would, so that the next start offers to resume it.
 """
 
 from __future__ import annotations
@@ -18,16 +23,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QPaintEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from setup_wizard.flow import Page, StepRunner
+from setup_wizard.flow.pages import BenchRoute
+from setup_wizard.gui.file_dialogs import FileDialogs
 from setup_wizard.gui.pages import build_pages, later_pages
+from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.pages.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from setup_wizard.flow import Onboarding
+    from setup_wizard.flow.bench import Bench, Job
+    from setup_wizard.flow.ledger import SetupRow
+    from setup_wizard.gui.devices_done import DevicesDoneDialog
     from setup_wizard.runtime import SimulationHints
+    from setup_wizard.secret import Password
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +70,25 @@ class SetupWizard(QWizard):
         start_notice: str | None = None,
         support_url: str | None = None,
         logo: Path | None = None,
+        staff: bool = False,
+        bench: Bench | None = None,
+        dialogs: FileDialogs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._flow = flow
+        self._bench = bench
+        self.staff = staff or bench is not None
+        """Bench mode: a support person sets devices up for customers."""
+        self.dialogs = dialogs or FileDialogs()
+        self.unfinished: SetupRow | None = None
+        """Bench: the device an earlier run left in progress, until the person decides."""
+        self.resumed_at: Page | None = None
+        """Bench: where the resumed device goes on."""
+        self.keep_wifi_password = False
+        """Bench: keep the Wi-Fi password in the keyring once a Photon has joined with it."""
+        self._window_closed = False
+        self._devices_done: DevicesDoneDialog | None = None
         self.simulation = simulation
         self.simulation_hints = simulation_hints
         self.start_notice = start_notice
@@ -81,6 +108,8 @@ class SetupWizard(QWizard):
         self._stopping: asyncio.Future[None] | None = None
         self._on_screen = False
         title = self.tr("%s Setup") % brand
+        if self.staff:
+            title = self.tr("%s — Bench") % title
         if simulation:
             title = self.tr("%s — Simulation") % title
         self.setWindowTitle(title)
@@ -98,6 +127,7 @@ class SetupWizard(QWizard):
         if flow is None:
             self.getting_ready()
         else:
+            self._bench_attached()
             for page in build_pages(self):
                 self.setPage(int(page.page_id), page)
             self.welcome.flow_attached()
@@ -109,6 +139,16 @@ class SetupWizard(QWizard):
         if self._flow is None:
             raise RuntimeError("the flow is not attached yet")
         return self._flow
+
+    @property
+    def bench(self) -> Bench:
+        if self._bench is None:
+            raise RuntimeError("not in bench mode, or the bench is not attached yet")
+        return self._bench
+
+    def _bench_attached(self) -> None:
+        if self._bench is not None:
+            self.unfinished = self._bench.ledger.unfinished()
 
     @property
     def ready(self) -> bool:
@@ -130,15 +170,18 @@ class SetupWizard(QWizard):
         self,
         flow: Onboarding,
         *,
+        bench: Bench | None = None,
         simulation_hints: SimulationHints | None = None,
         start_notice: str | None = None,
     ) -> None:
         """The flow is built: add the other pages, one per turn of the event loop (each
         takes a few milliseconds; together they would freeze the window), then let Next go."""
         self._flow = flow
+        self._bench = bench
         self.simulation_hints = simulation_hints
         self.start_notice = start_notice
-        for kind in later_pages():
+        self._bench_attached()
+        for kind in later_pages(staff=self.staff):
             if self.closing:
                 return
             page = kind(self)
@@ -175,12 +218,67 @@ class SetupWizard(QWizard):
             return -1
         if self._flow is None:
             return current + 1  # Next (disabled until the flow is there), not Finish
-        following = self.flow.next_page(Page(current))
+        if self._bench is not None:
+            following = self.bench_route().next_page(Page(current), self.flow.next_page)
+        else:
+            following = self.flow.next_page(Page(current))
         return -1 if following is None else int(following)
 
+    def bench_route(self) -> BenchRoute:
+        bench = self.bench
+        return BenchRoute(
+            code_needed=bench.staff.waiting_for_code,
+            resume_offered=self.unfinished is not None,
+            resume_at=self.resumed_at,
+        )
+
+    def bench_network(self) -> str | None:
+        """The Wi-Fi the next device gets unless changed: the last device's network."""
+        choice = self.flow.state.choice
+        if choice is not None:
+            return choice.ssid
+        job = self.bench.job
+        return job.ssid if job is not None else None
+
+    def next_job(self, customer: str, password: Password | None = None) -> Job:
+        """The next device: the work list's next row if there is one, else for ``customer``
+        on the last device's Wi-Fi."""
+        from setup_wizard.flow.bench import Job
+
+        from_list = self.bench.next_job()
+        if from_list is not None:
+            return from_list
+        return Job(customer.strip(), ssid=self.bench_network(), customer_password=password)
+
+    def show_devices_done(self) -> DevicesDoneDialog:
+        """The ledger's "Devices done" view (one window, brought forward again)."""
+        from setup_wizard.gui.devices_done import DevicesDoneDialog
+
+        job = self.bench.job
+        customer = job.customer if job is not None else None
+        if self._devices_done is None:
+            self._devices_done = DevicesDoneDialog(
+                self.bench.ledger, dialogs=self.dialogs, customer=customer, parent=self
+            )
+        else:
+            self._devices_done.refresh(customer)
+        self._devices_done.show()
+        self._devices_done.raise_()
+        return self._devices_done
+
+    def page_to_fix(self, page: Page) -> Page:
+        """Where to fix what ``page`` stands for in this mode (a bench signs in as staff)."""
+        if self.staff and page is Page.SIGN_IN:
+            return Page.STAFF_SIGN_IN
+        return page
+
     def go_back_to(self, page: Page) -> None:
-        """Back to an earlier page (each page left cleans up, as with the Back button)."""
-        while self.currentId() > int(page) and int(page) in self.visitedIds():
+        """Back to an earlier page (each page left cleans up, as with the Back button); one
+        this run of pages never showed (it started at "Listening mode") starts it afresh."""
+        if int(page) not in self.visitedIds():
+            self.restart_at(page)
+            return
+        while self.currentId() != int(page) and int(page) in self.visitedIds():
             self.back()
         current = self.currentPage()
         returned_to = getattr(current, "returned_to", None)
@@ -209,6 +307,13 @@ class SetupWizard(QWizard):
         """Cancel: stop, give the Wi-Fi back, then close."""
         self._close_after_shutdown(QWizard.DialogCode.Rejected)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button: at a bench, the device in progress stays in progress
+        (the next start offers to resume it), unlike Cancel."""
+        if self._closing_task is None:
+            self._window_closed = True
+        super().closeEvent(event)
+
     def done(self, result: int) -> None:
         self._close_after_shutdown(QWizard.DialogCode(result))
 
@@ -236,6 +341,7 @@ class SetupWizard(QWizard):
             self.autopilot.cancel()
         page = self.currentPage()
         flow = self._flow
+        error_shown = isinstance(page, FlowPage) and page.error_panel.isVisible()
         if (flow is not None and flow.on_device_link) or self.runner.busy:
             busy_row = getattr(page, "busy_row", None)
             if busy_row is not None:
@@ -245,7 +351,20 @@ class SetupWizard(QWizard):
             await self.runner.cancel()
             if flow is not None:
                 await flow.close()
+            self._end_bench_device(error_shown=error_shown)
             if self._cleanup is not None:
                 await self._cleanup()
         except Exception:
             log.exception("clean-up on close failed")
+
+    def _end_bench_device(self, *, error_shown: bool) -> None:
+        """Cancel during a device: the ledger says so (failed with the error on screen)."""
+        bench = self._bench
+        if bench is None or bench.setup_id is None or self._window_closed:
+            return
+        from setup_wizard.flow.ledger import Outcome
+
+        if error_shown:
+            bench.finish(Outcome.FAILED, self.last_error)
+        else:
+            bench.finish(Outcome.CANCELLED)

@@ -11,13 +11,17 @@ if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
 
 
-def later_pages() -> Iterator[type[FlowPage]]:
-    """The pages after Welcome, in journey order. Each page's module is imported when the
-    page is asked for: the window shows Welcome before they load, and builds them one per
-    turn of the event loop (a module and its widgets together are a few milliseconds)."""
-    from setup_wizard.gui.pages.sign_in import SignInPage
+def later_pages(*, staff: bool = False) -> Iterator[type[FlowPage]]:
+    """The pages after Welcome, in journey order (at a bench, its own pages instead of the
+    customer's sign-in). Each page's module is imported when the page is asked for: the
+    window shows Welcome before they load, and builds them one per turn of the event loop
+    (a module and its widgets together are a few milliseconds)."""
+    if staff:
+        yield from _bench_pages()
+    else:
+        from setup_wizard.gui.pages.sign_in import SignInPage
 
-    yield SignInPage
+        yield SignInPage
     from setup_wizard.gui.pages.listening import ListeningPage
 
     yield ListeningPage
@@ -44,6 +48,24 @@ def later_pages() -> Iterator[type[FlowPage]]:
     yield DonePage
 
 
+def _bench_pages() -> Iterator[type[FlowPage]]:
+    from setup_wizard.gui.pages.staff_sign_in import StaffSignInPage
+
+    yield StaffSignInPage
+    from setup_wizard.gui.pages.two_step import TwoStepPage
+
+    yield TwoStepPage
+    from setup_wizard.gui.pages.product import ProductPage
+
+    yield ProductPage
+    from setup_wizard.gui.pages.resume import ResumePage
+
+    yield ResumePage
+    from setup_wizard.gui.pages.customer import CustomerPage
+
+    yield CustomerPage
+
+
 def build_pages(wizard: SetupWizard) -> list[FlowPage]:
     """The pages after Welcome, built for ``wizard``."""
-    return [kind(wizard) for kind in later_pages()]
+    return [kind(wizard) for kind in later_pages(staff=wizard.staff)]

@@ -30,6 +30,7 @@ from setup_wizard.gui.widgets import BusyRow, MessagePanel, StepList
 
 if TYPE_CHECKING:
     from setup_wizard.flow import Onboarding
+    from setup_wizard.flow.bench import Bench
     from setup_wizard.gui.wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,12 @@ class FlowPage(QWizardPage):
     @property
     def flow(self) -> Onboarding:
         return self.setup_wizard.flow
+
+    @property
+    def bench(self) -> Bench | None:
+        """The bench in staff mode, else None (a page's staff-only parts check this)."""
+        wizard = self.setup_wizard
+        return wizard.bench if wizard.staff else None
 
     # -- completeness ------------------------------------------------------------------
 
@@ -156,6 +163,8 @@ class FlowPage(QWizardPage):
     ) -> None:
         self._retry = retry
         self._retry_button.setVisible(retry is not None)
+        if fix is not None:
+            fix = self.setup_wizard.page_to_fix(fix)
         self._fix_page = fix if fix is not None and fix != self.page_id else None
         if self._fix_page is not None:
             self._fix_button.setText(self._fix_label(self._fix_page))
@@ -166,6 +175,8 @@ class FlowPage(QWizardPage):
     def _fix_label(self, page: Page) -> str:
         return {
             Page.SIGN_IN: self.tr("Sign in again"),
+            Page.STAFF_SIGN_IN: self.tr("Sign in again"),
+            Page.CUSTOMER: self.tr("Change the customer"),
             Page.CONNECT: self.tr("Connect again"),
             Page.CHOOSE_WIFI: self.tr("Choose another network"),
             Page.PASSWORD: self.tr("Change the password"),
@@ -209,6 +220,9 @@ def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionHeading")
     label.setWordWrap(True)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
     return label
 
 

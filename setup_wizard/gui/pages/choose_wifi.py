@@ -107,7 +107,9 @@ class ChooseWifiPage(FlowPage):
         flow = self.flow
         state = flow.state
         self.networks.clear()
-        chosen = flow.preselected()
+        bench = self.bench
+        wanted = bench.job.ssid if bench is not None and bench.job is not None else None
+        chosen = flow.preselected(wanted)
         for network in state.networks:
             item = QTreeWidgetItem([network.ssid, security_label(network.security)])
             item.setData(0, _NETWORK_ROLE, network)
@@ -135,8 +137,16 @@ class ChooseWifiPage(FlowPage):
                 )
                 % translated(state.wrong_password_for)
             )
+        if wanted and state.networks and all(n.ssid != wanted for n in state.networks):
+            messages.append(
+                self.tr(
+                    "This device should join “%s”, but the Photon cannot see that network. "
+                    "Check its name, or choose another network."
+                )
+                % wanted
+            )
         unseen = flow.home_network_unseen()
-        if unseen:
+        if unseen and unseen != wanted:
             messages.append(
                 self.tr(
                     "This computer uses “%s”, but the Photon cannot see it. A Photon only sees "

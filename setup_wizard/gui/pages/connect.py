@@ -67,7 +67,11 @@ class ConnectPage(FlowPage):
         self.body.addLayout(row)
 
         self.take_over = MessagePanel("noticePanel")
-        self.take_over_box = QCheckBox(self.tr("Yes, set this Photon up for my account"))
+        self.take_over_box = QCheckBox(
+            self.tr("Yes, set this Photon up for the customer")
+            if wizard.staff
+            else self.tr("Yes, set this Photon up for my account")
+        )
         self.take_over_box.toggled.connect(self._take_over_toggled)
         self.take_over.add_widget(self.take_over_box)
         self.body.addWidget(self.take_over)
@@ -119,6 +123,9 @@ class ConnectPage(FlowPage):
         """Called when the person goes Back from a later page: close the link (Wi-Fi back)."""
         self._done = False
         self.set_ready(self.photons.currentItem() is not None)
+        if not self.flow.on_device_link:  # closed already (a restart, closing the window)
+            self._searching.start()
+            return
         self.run(
             "leave",
             self.flow.leave_photon(),
@@ -219,12 +226,17 @@ class ConnectPage(FlowPage):
         self._done = True
         state = self.flow.state
         if state.ownership is Ownership.SOMEONE_ELSE and not state.take_over_confirmed:
-            self.take_over.show_message(
-                self.tr(
+            if self.setup_wizard.staff:
+                message = self.tr(
+                    "This Photon was set up for another account before. If you continue, it "
+                    "becomes %s's and leaves that account."
+                ) % (state.account.email if state.account else "")
+            else:
+                message = self.tr(
                     "This Photon was set up for another account before. If you continue, it "
                     "becomes yours and leaves that account."
                 )
-            )
+            self.take_over.show_message(message)
             self.take_over_box.setChecked(False)
             self.set_ready(False)
             return

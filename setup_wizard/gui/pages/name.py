@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
 from setup_wizard.flow import Page
 from setup_wizard.gui.i18n import translated
@@ -37,12 +37,27 @@ class NamePage(FlowPage):
         self.body.addWidget(
             wrapping_label(self.tr("Letters, digits, “_” and “-”; for example kitchen_sensor."))
         )
+        row = QHBoxLayout()
+        self.skip = QPushButton(self.tr("&Skip naming"))
+        self.skip.setAutoDefault(False)
+        self.skip.setToolTip(self.tr("The Photon keeps the name it has in the Particle Cloud."))
+        self.skip.clicked.connect(self._skip)
+        self.skip.setVisible(wizard.staff)
+        row.addWidget(self.skip)
+        row.addStretch(1)
+        self.body.addLayout(row)
         self.body.addStretch(1)
         self._done = False
+        if wizard.staff:
+            self.setSubTitle(
+                self.tr("The Photon is online and the customer's. Give it a name they will know.")
+            )
 
     def initializePage(self) -> None:
         self._done = False
-        self.name.setText(self.flow.suggested_name())
+        bench = self.bench
+        wanted = bench.job.device_name if bench is not None and bench.job is not None else None
+        self.name.setText(wanted or self.flow.suggested_name())
         self.name.selectAll()
         self.focus_later(self.name)
 
@@ -66,5 +81,11 @@ class NamePage(FlowPage):
         return False
 
     def _named(self) -> None:
+        self._done = True
+        self.advance()
+
+    def _skip(self) -> None:
+        if self.busy:
+            return
         self._done = True
         self.advance()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QCheckBox, QFormLayout
 
 from setup_wizard.flow import Page
 from setup_wizard.gui.i18n import security_label, translated
@@ -28,17 +28,33 @@ class PasswordPage(FlowPage):
         self.password.textChanged.connect(self._changed)
         form.addRow(self.tr("&Password:"), self.password)
         self.body.addLayout(form)
+        self.keep = QCheckBox(self.tr("&Keep this password on this computer"))
+        self.keep.setToolTip(
+            self.tr(
+                "Kept in this computer's keychain, never in a file, once a Photon has joined "
+                "the network with it."
+            )
+        )
+        self.keep.hide()
+        form.addRow("", self.keep)
         self.problem = wrapping_label()
         self.problem.setObjectName("fieldProblem")
         self.body.addWidget(self.problem)
-        self.body.addWidget(
-            wrapping_label(
-                self.tr(
-                    "The password is encrypted with the Photon's own key before it is sent, and "
-                    "this app does not keep it."
-                )
+        self.known_note = wrapping_label()
+        self.known_note.hide()
+        self.body.addWidget(self.known_note)
+        if wizard.staff:
+            kept = self.tr(
+                "The password is encrypted with the Photon's own key before it is sent. This "
+                "app keeps it in memory until it closes, so that the next Photon on this "
+                "network does not ask for it again."
             )
-        )
+        else:
+            kept = self.tr(
+                "The password is encrypted with the Photon's own key before it is sent, and "
+                "this app does not keep it."
+            )
+        self.body.addWidget(wrapping_label(kept))
         self.body.addStretch(1)
         self.hint = MessagePanel("noticePanel")
         self.body.addWidget(self.hint)
@@ -64,6 +80,29 @@ class PasswordPage(FlowPage):
         self.password.setText(kept.reveal() if kept else "")
         self.focus_later(self.password)
         self._changed()
+        self.known_note.hide()
+        bench = self.bench
+        if bench is not None:
+            self.keep.setVisible(bench.wifi_passwords.can_keep)
+            self.keep.setChecked(self.setup_wizard.keep_wifi_password)
+            if kept is None and choice is not None:
+                self.run(
+                    "known-wifi-password",
+                    bench.wifi_passwords.get(choice.ssid),
+                    busy_text=self.tr("Looking for this network's password…"),
+                    on_success=self._known,
+                )
+
+    def _known(self, password: WifiPassword | None) -> None:
+        """The network's password from an earlier Photon (or the keychain): pre-filled."""
+        choice = self.flow.state.choice
+        if password is not None and choice is not None and not self.password.text():
+            self.password.setText(password.reveal())
+            self.password.selectAll()
+            self.known_note.setText(
+                self.tr("Filled in: the password a Photon joined “%s” with before.") % choice.ssid
+            )
+            self.known_note.show()
 
     def entered(self) -> WifiPassword:
         return WifiPassword(self.password.text())
@@ -79,4 +118,5 @@ class PasswordPage(FlowPage):
         if self.flow.password_problem(self.entered()) is not None:
             return False
         self.flow.state.password = self.entered()
+        self.setup_wizard.keep_wifi_password = self.keep.isChecked()
         return True

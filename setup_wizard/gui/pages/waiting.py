@@ -63,7 +63,7 @@ class WaitingPage(StepsPage):
         self.start_over = QPushButton(self.tr("Start &over with this Photon"))
         self.start_over.setAutoDefault(False)
         self.start_over.hide()
-        self.start_over.clicked.connect(lambda: self.setup_wizard.go_back_to(Page.LISTENING))
+        self.start_over.clicked.connect(self.start_again)
         self.body.addWidget(self.start_over)
 
     def initializePage(self) -> None:
@@ -77,10 +77,50 @@ class WaitingPage(StepsPage):
             "wait",
             self.flow.wait_for_cloud(),
             busy_text=self.tr("Waiting for the Photon to come online…"),
-            on_success=lambda _: self.succeeded(),
+            on_success=lambda _: self._online(),
             retry=self.wait,
         )
         task.add_done_callback(self._check_wrong_password)
+
+    def _online(self) -> None:
+        """At a bench, the network's password is known good now: the next Photon on it is
+        not asked again (and it goes to the keychain if the person asked)."""
+        bench, state = self.bench, self.flow.state
+        if bench is None or state.choice is None or state.password is None:
+            self.succeeded()
+            return
+        self.run(
+            "remember-wifi-password",
+            bench.wifi_passwords.put(
+                state.choice.ssid, state.password, keep=self.setup_wizard.keep_wifi_password
+            ),
+            busy_text=self.tr("Keeping the Wi-Fi password for the next Photon…"),
+            on_success=lambda _: self.succeeded(),
+        )
+
+    def start_again(self) -> None:
+        """Start over with this Photon; at a bench, this device is recorded as failed (with
+        the error shown) and the same job starts again with a new claim code."""
+        bench = self.bench
+        if bench is None:
+            self.setup_wizard.go_back_to(Page.LISTENING)
+            return
+        from setup_wizard.flow.ledger import Outcome
+
+        job = bench.job
+        if bench.setup_id is not None:
+            bench.finish(Outcome.FAILED, self.setup_wizard.last_error)
+        if job is None:
+            self.setup_wizard.go_back_to(Page.LISTENING)
+            return
+        self.start_over.hide()
+        self.run(
+            "start-again",
+            bench.start(job),
+            busy_text=self.tr("Getting a new claim code for the customer…"),
+            on_success=lambda _: self.setup_wizard.go_back_to(Page.LISTENING),
+            retry=self.start_again,
+        )
 
     def _check_wrong_password(self, task: asyncio.Task[None]) -> None:
         if task.cancelled() or self.setup_wizard.closing:
