@@ -67,6 +67,10 @@
         <translation>Der Photon konnte sich nicht mit „%s“ verbinden: Das Passwort war wahrscheinlich falsch. Wählen Sie das WLAN aus und geben Sie sein Passwort erneut ein.</translation>
     </message>
     <message>
+        <source>This device should join “%s”, but the Photon cannot see that network. Check its name, or choose another network.</source>
+        <translation>Dieses Gerät soll sich mit „%s“ verbinden, aber der Photon sieht dieses WLAN nicht. Prüfen Sie den Namen oder wählen Sie ein anderes WLAN.</translation>
+    </message>
+    <message>
         <source>This computer uses “%s”, but the Photon cannot see it. A Photon only sees 2.4 GHz networks: if your router has a separate 2.4 GHz network, choose that.</source>
         <translation>Dieser Computer verwendet „%s“, aber der Photon sieht dieses WLAN nicht. Ein Photon sieht nur 2,4-GHz-Netzwerke: Wenn Ihr Router ein eigenes 2,4-GHz-WLAN hat, wählen Sie dieses aus.</translation>
     </message>
@@ -385,6 +389,10 @@
         <translation>Ich bin &amp;verbunden</translation>
     </message>
     <message>
+        <source>Yes, set this Photon up for the customer</source>
+        <translation>Ja, diesen Photon für den Kunden einrichten</translation>
+    </message>
+    <message>
         <source>Yes, set this Photon up for my account</source>
         <translation>Ja, diesen Photon für mein Konto einrichten</translation>
     </message>
@@ -433,6 +441,10 @@
     <message>
         <source>Joining “%s”…</source>
         <translation>Verbindung mit „%s“ …</translation>
+    </message>
+    <message>
+        <source>This Photon was set up for another account before. If you continue, it becomes %s&apos;s and leaves that account.</source>
+        <translation>Dieser Photon war bisher für ein anderes Konto eingerichtet. Wenn Sie fortfahren, gehört er %s und verlässt das andere Konto.</translation>
     </message>
     <message>
         <source>This Photon was set up for another account before. If you continue, it becomes yours and leaves that account.</source>
@@ -504,6 +516,120 @@
     <message>
         <source>Could not open the folder; it is {folder}</source>
         <translation>Der Ordner ließ sich nicht öffnen; er liegt unter {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPage</name>
+    <message>
+        <source>The customer</source>
+        <translation>Der Kunde</translation>
+    </message>
+    <message>
+        <source>The Photon is claimed for the customer, not for you: an existing customer gets a sign-in for their own account, a new one is created.</source>
+        <translation>Der Photon wird für den Kunden beansprucht, nicht für Sie: Ein bestehender Kunde erhält eine Anmeldung für sein eigenes Konto, ein neuer wird angelegt.</translation>
+    </message>
+    <message>
+        <source>customer@example.com</source>
+        <translation>kunde@beispiel.de</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s e-mail address</source>
+        <translation>E-Mail-Adresse des Kunden</translation>
+    </message>
+    <message>
+        <source>Give a &amp;new customer a password</source>
+        <translation>Einem &amp;neuen Kunden ein Passwort geben</translation>
+    </message>
+    <message>
+        <source>Without one, a new customer is created without a password. A customer who already exists keeps their own.</source>
+        <translation>Ohne diese Angabe wird ein neuer Kunde ohne Passwort angelegt. Ein bestehender Kunde behält sein eigenes.</translation>
+    </message>
+    <message>
+        <source>Password for a new customer</source>
+        <translation>Passwort für einen neuen Kunden</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;e-mail:</source>
+        <translation>&amp;E-Mail des Kunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Work list</source>
+        <translation>Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>A work list is a CSV file with one device per row: the customer&apos;s e-mail, the device&apos;s name (may be empty) and the Wi-Fi network. The bench takes the rows in turn.</source>
+        <translation>Eine Arbeitsliste ist eine CSV-Datei mit einem Gerät pro Zeile: die E-Mail-Adresse des Kunden, der Gerätename (darf leer sein) und das WLAN. Die Zeilen werden der Reihe nach abgearbeitet.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>WLAN</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Rows of the work list</source>
+        <translation>Zeilen der Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>&amp;Import a work list…</source>
+        <translation>Arbeitsliste &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the work list</source>
+        <translation>Arbeitsliste &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Devices done…</source>
+        <translation>Erledigte &amp;Geräte …</translation>
+    </message>
+    <message>
+        <source>Simulation: any e-mail address works. A customer who does not exist yet is created in the simulated Particle Cloud.</source>
+        <translation>Simulation: Jede E-Mail-Adresse funktioniert. Ein Kunde, den es noch nicht gibt, wird in der simulierten Particle Cloud angelegt.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>als Nächstes</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n row(s) of the work list are done.</source>
+        <translation>
+            <numerusform>Die %n Zeile der Arbeitsliste ist erledigt.</numerusform>
+            <numerusform>Alle %n Zeilen der Arbeitsliste sind erledigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 done. Next: line %3, %4.</source>
+        <translation>%1 von %2 erledigt. Als Nächstes: Zeile %3, %4.</translation>
+    </message>
+    <message>
+        <source>Opening the customer&apos;s account and getting a claim code…</source>
+        <translation>Das Konto des Kunden wird geöffnet und ein Claim-Code abgerufen …</translation>
     </message>
 </context>
 <context>
@@ -722,6 +848,101 @@
     </message>
 </context>
 <context>
+    <name>DevicesDoneDialog</name>
+    <message>
+        <source>Devices done</source>
+        <translation>Erledigte Geräte</translation>
+    </message>
+    <message>
+        <source>Every device set up at this bench, newest first, as recorded while it happened. Nothing secret is recorded.</source>
+        <translation>Jedes an diesem Arbeitsplatz eingerichtete Gerät, das neueste zuerst, so aufgezeichnet, wie es geschah. Nichts Geheimes wird aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>WLAN</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Handover report for:</source>
+        <translation>Übergabebericht für:</translation>
+    </message>
+    <message>
+        <source>Customer for the handover report</source>
+        <translation>Kunde für den Übergabebericht</translation>
+    </message>
+    <message>
+        <source>Save &amp;handover report…</source>
+        <translation>Übergabe&amp;bericht speichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Export the devices done</source>
+        <translation>Erledigte Geräte exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the handover report</source>
+        <translation>Übergabebericht speichern</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not save %1 (%2). Choose another folder.</source>
+        <translation>%1 konnte nicht gespeichert werden (%2). Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Saved to %s.</source>
+        <translation>Gespeichert unter %s.</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <source>Your Photon is set up</source>
@@ -738,6 +959,42 @@
     <message>
         <source>Set up &amp;another Photon</source>
         <translation>&amp;Weiteren Photon einrichten</translation>
+    </message>
+    <message>
+        <source>Next device</source>
+        <translation>Nächstes Gerät</translation>
+    </message>
+    <message>
+        <source>Customer of the next device</source>
+        <translation>Kunde des nächsten Geräts</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>Set up &amp;next device</source>
+        <translation>&amp;Nächstes Gerät einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Change customer or work list…</source>
+        <translation>Kunden oder Arbeitsliste &amp;ändern …</translation>
+    </message>
+    <message>
+        <source>&amp;Devices done…</source>
+        <translation>Erledigte &amp;Geräte …</translation>
+    </message>
+    <message>
+        <source>The Photon is set up for %s</source>
+        <translation>Der Photon ist für %s eingerichtet</translation>
+    </message>
+    <message>
+        <source>It is online, and the product&apos;s device list names the customer as its owner.</source>
+        <translation>Er ist online, und die Geräteliste des Produkts nennt den Kunden als Inhaber.</translation>
+    </message>
+    <message>
+        <source>%s (checked in the product&apos;s device list)</source>
+        <translation>%s (geprüft in der Geräteliste des Produkts)</translation>
     </message>
     <message>
         <source>Name</source>
@@ -766,6 +1023,40 @@
     <message>
         <source>The light on your Photon now breathes cyan.</source>
         <translation>Die LED Ihres Photons pulsiert jetzt cyan.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the work list (%2 of %3 done).</source>
+        <translation>Zeile %1 der Arbeitsliste (%2 von %3 erledigt).</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n row(s) of the work list are done.</source>
+        <translation>
+            <numerusform>Die %n Zeile der Arbeitsliste ist erledigt.</numerusform>
+            <numerusform>Alle %n Zeilen der Arbeitsliste sind erledigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same product and Wi-Fi (“%s”); change the customer if needed.</source>
+        <translation>Gleiches Produkt und WLAN („%s“); ändern Sie bei Bedarf den Kunden.</translation>
+    </message>
+    <message>
+        <source>Same product; change the customer if needed.</source>
+        <translation>Gleiches Produkt; ändern Sie bei Bedarf den Kunden.</translation>
+    </message>
+    <message>
+        <source>Opening the customer&apos;s account and getting a claim code…</source>
+        <translation>Das Konto des Kunden wird geöffnet und ein Claim-Code abgerufen …</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Import a work list</source>
+        <translation>Arbeitsliste importieren</translation>
+    </message>
+    <message>
+        <source>Work lists (*.csv);;All files (*)</source>
+        <translation>Arbeitslisten (*.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1223,10 @@
     <message>
         <source>Sign in again</source>
         <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Change the customer</source>
+        <translation>Kunden ändern</translation>
     </message>
     <message>
         <source>Connect again</source>
@@ -1510,6 +1805,18 @@
         <translation>Buchstaben, Ziffern, „_“ und „-“; zum Beispiel kuechen_sensor.</translation>
     </message>
     <message>
+        <source>&amp;Skip naming</source>
+        <translation>Benennen ü&amp;berspringen</translation>
+    </message>
+    <message>
+        <source>The Photon keeps the name it has in the Particle Cloud.</source>
+        <translation>Der Photon behält den Namen, den er in der Particle Cloud hat.</translation>
+    </message>
+    <message>
+        <source>The Photon is online and the customer&apos;s. Give it a name they will know.</source>
+        <translation>Der Photon ist online und gehört dem Kunden. Geben Sie ihm einen Namen, den der Kunde wiedererkennt.</translation>
+    </message>
+    <message>
         <source>Saving the name…</source>
         <translation>Name wird gespeichert …</translation>
     </message>
@@ -1536,6 +1843,18 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
+        <source>&amp;Keep this password on this computer</source>
+        <translation>Dieses Passwort auf diesem Computer &amp;aufbewahren</translation>
+    </message>
+    <message>
+        <source>Kept in this computer&apos;s keychain, never in a file, once a Photon has joined the network with it.</source>
+        <translation>Im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei, sobald sich ein Photon damit mit dem WLAN verbunden hat.</translation>
+    </message>
+    <message>
+        <source>The password is encrypted with the Photon&apos;s own key before it is sent. This app keeps it in memory until it closes, so that the next Photon on this network does not ask for it again.</source>
+        <translation>Das Passwort wird vor dem Senden mit dem eigenen Schlüssel des Photons verschlüsselt. Diese App behält es im Arbeitsspeicher, bis sie geschlossen wird, damit beim nächsten Photon in diesem WLAN nicht erneut danach gefragt wird.</translation>
+    </message>
+    <message>
         <source>The password is encrypted with the Photon&apos;s own key before it is sent, and this app does not keep it.</source>
         <translation>Das Passwort wird vor dem Senden mit dem eigenen Schlüssel des Photons verschlüsselt, und diese App speichert es nicht.</translation>
     </message>
@@ -1546,6 +1865,188 @@
     <message>
         <source>Simulation: the password of “%1” is “%2”.</source>
         <translation>Simulation: Das Passwort von „%1“ lautet „%2“.</translation>
+    </message>
+    <message>
+        <source>Looking for this network&apos;s password…</source>
+        <translation>Suche nach dem Passwort dieses WLANs …</translation>
+    </message>
+    <message>
+        <source>Filled in: the password a Photon joined “%s” with before.</source>
+        <translation>Eingetragen: das Passwort, mit dem sich zuvor ein Photon mit „%s“ verbunden hat.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPage</name>
+    <message>
+        <source>Product and client</source>
+        <translation>Produkt und Client</translation>
+    </message>
+    <message>
+        <source>Choose the product the Photons are for, and the product&apos;s OAuth client that opens its customers&apos; accounts.</source>
+        <translation>Wählen Sie das Produkt, für das die Photons bestimmt sind, und den OAuth-Client des Produkts, der die Konten seiner Kunden öffnet.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>OAuth client</source>
+        <translation>OAuth-Client</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Produkt:</translation>
+    </message>
+    <message>
+        <source>OAuth &amp;client:</source>
+        <translation>OAuth-&amp;Client:</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it in this computer&apos;s keychain</source>
+        <translation>Im Schlüsselbund dieses Computers &amp;aufbewahren</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Secret:</translation>
+    </message>
+    <message>
+        <source>This computer does not have this client&apos;s secret. Enter it as it was shown when the client was created, or create a new client.</source>
+        <translation>Dieser Computer hat das Secret dieses Clients nicht. Geben Sie es so ein, wie es beim Anlegen des Clients angezeigt wurde, oder legen Sie einen neuen Client an.</translation>
+    </message>
+    <message>
+        <source>Name of the new client</source>
+        <translation>Name des neuen Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>A client of type “installed”. Its secret goes straight to this computer&apos;s keychain and is never shown.</source>
+        <translation>Ein Client vom Typ „installed“. Sein Secret kommt direkt in den Schlüsselbund dieses Computers und wird nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>The Particle Cloud shows a client&apos;s secret only once, when the client is created; this computer uses a client whose secret it keeps, never writes one to a file, and shows none.</source>
+        <translation>Die Particle Cloud zeigt das Secret eines Clients nur einmal, beim Anlegen; dieser Computer verwendet einen Client, dessen Secret er aufbewahrt, schreibt keines in eine Datei und zeigt keines an.</translation>
+    </message>
+    <message>
+        <source>Looking up your products…</source>
+        <translation>Ihre Produkte werden abgefragt …</translation>
+    </message>
+    <message>
+        <source>Your account is not on the team of any product. Ask the product&apos;s owner to add you to its team, then try again.</source>
+        <translation>Ihr Konto gehört zu keinem Team eines Produkts. Bitten Sie den Inhaber des Produkts, Sie in sein Team aufzunehmen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Looking up the product&apos;s OAuth clients…</source>
+        <translation>Die OAuth-Clients des Produkts werden abgefragt …</translation>
+    </message>
+    <message>
+        <source>%s — secret not on this computer</source>
+        <translation>%s — Secret nicht auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Create a new client…</source>
+        <translation>Neuen Client anlegen …</translation>
+    </message>
+    <message>
+        <source>Creating the client…</source>
+        <translation>Der Client wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Reading the client&apos;s secret from this computer&apos;s keychain…</source>
+        <translation>Das Secret des Clients wird aus dem Schlüsselbund dieses Computers gelesen …</translation>
+    </message>
+    <message>
+        <source>Keeping the client&apos;s secret…</source>
+        <translation>Das Secret des Clients wird aufbewahrt …</translation>
+    </message>
+</context>
+<context>
+    <name>ResumePage</name>
+    <message>
+        <source>Resume the device in progress?</source>
+        <translation>Das angefangene Gerät fortsetzen?</translation>
+    </message>
+    <message>
+        <source>Photon Setup stopped while it was setting up a device for a customer.</source>
+        <translation>Photon Setup wurde beendet, während es ein Gerät für einen Kunden eingerichtet hat.</translation>
+    </message>
+    <message>
+        <source>The device in progress</source>
+        <translation>Das angefangene Gerät</translation>
+    </message>
+    <message>
+        <source>Mark it &amp;abandoned and set up a new device</source>
+        <translation>Als &amp;aufgegeben markieren und ein neues Gerät einrichten</translation>
+    </message>
+    <message>
+        <source>Listening mode</source>
+        <translation>Listening-Modus</translation>
+    </message>
+    <message>
+        <source>Waiting for the cloud</source>
+        <translation>Warten auf die Cloud</translation>
+    </message>
+    <message>
+        <source>Naming</source>
+        <translation>Benennen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The Photon had been told to join its Wi-Fi: this waits for it to come online as the customer&apos;s.</source>
+        <translation>Der Photon war bereits angewiesen, sich mit seinem WLAN zu verbinden: Hier wird gewartet, bis er als Gerät des Kunden online ist.</translation>
+    </message>
+    <message>
+        <source>The Photon was online and the customer&apos;s: this names it.</source>
+        <translation>Der Photon war online und gehörte dem Kunden: Hier wird er benannt.</translation>
+    </message>
+    <message>
+        <source>Nothing had reached the Photon for good: it starts again at “Listening mode”, for the same customer.</source>
+        <translation>Noch nichts war endgültig beim Photon angekommen: Es geht wieder bei „Listening-Modus“ los, für denselben Kunden.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume: device for %1, at “%2”</source>
+        <translation>&amp;Fortsetzen: Gerät für %1, bei „%2“</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Device ID</source>
+        <translation>Geräte-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>WLAN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>This device was being set up for the product “%s”. To resume it, go back and choose that product.</source>
+        <translation>Dieses Gerät wurde für das Produkt „%s“ eingerichtet. Um es fortzusetzen, gehen Sie zurück und wählen Sie dieses Produkt.</translation>
+    </message>
+    <message>
+        <source>Opening the customer&apos;s account again…</source>
+        <translation>Das Konto des Kunden wird erneut geöffnet …</translation>
     </message>
 </context>
 <context>
@@ -1615,6 +2116,10 @@
     <message>
         <source>%s Setup</source>
         <translation>%s einrichten</translation>
+    </message>
+    <message>
+        <source>%s — Bench</source>
+        <translation>%s — für Kunden</translation>
     </message>
     <message>
         <source>%s — Simulation</source>
@@ -1690,6 +2195,77 @@
     <message>
         <source>Checking your account…</source>
         <translation>Ihr Konto wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignInPage</name>
+    <message>
+        <source>Sign in with your Particle account</source>
+        <translation>Mit Ihrem Particle-Konto anmelden</translation>
+    </message>
+    <message>
+        <source>Use your own account, a member of the product&apos;s team. The Photons are claimed for the customers, not for you: your account only opens their accounts and checks the product&apos;s devices.</source>
+        <translation>Verwenden Sie Ihr eigenes Konto, ein Mitglied im Team des Produkts. Die Photons werden für die Kunden beansprucht, nicht für Sie: Ihr Konto öffnet nur deren Konten und prüft die Geräte des Produkts.</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@beispiel.de</translation>
+    </message>
+    <message>
+        <source>E-mail address of your Particle account</source>
+        <translation>E-Mail-Adresse Ihres Particle-Kontos</translation>
+    </message>
+    <message>
+        <source>Password of your Particle account</source>
+        <translation>Passwort Ihres Particle-Kontos</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in on this computer</source>
+        <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept in this computer&apos;s keychain, never in a file.</source>
+        <translation>Die Anmeldung wird im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Use &amp;another account</source>
+        <translation>&amp;Anderes Konto verwenden</translation>
+    </message>
+    <message>
+        <source>Signs out and removes the kept sign-in from this computer.</source>
+        <translation>Meldet ab und entfernt die aufbewahrte Anmeldung von diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Simulation: sign in as “%1” with the password “%2”.</source>
+        <translation>Simulation: Melden Sie sich als „%1“ mit dem Passwort „%2“ an.</translation>
+    </message>
+    <message>
+        <source>Looking for a kept sign-in…</source>
+        <translation>Suche nach einer gespeicherten Anmeldung …</translation>
+    </message>
+    <message>
+        <source>Signed in as %s. This sign-in is kept on this computer.</source>
+        <translation>Angemeldet als %s. Diese Anmeldung wird auf diesem Computer aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Signed in as %s.</source>
+        <translation>Angemeldet als %s.</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmelden …</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -1813,6 +2389,37 @@
     </message>
 </context>
 <context>
+    <name>TwoStepPage</name>
+    <message>
+        <source>Two-step verification</source>
+        <translation>Bestätigung in zwei Schritten</translation>
+    </message>
+    <message>
+        <source>Your Particle account asks for the code your authenticator app shows.</source>
+        <translation>Ihr Particle-Konto verlangt den Code, den Ihre Authentifizierungs-App anzeigt.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Bestätigungscode</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>After ten failed sign-in attempts from one network, the Particle Cloud blocks sign-ins from that network for 30 minutes, so this app never tries a code by itself: check the code before you click Next.</source>
+        <translation>Nach zehn fehlgeschlagenen Anmeldeversuchen aus einem Netzwerk sperrt die Particle Cloud Anmeldungen aus diesem Netzwerk für 30 Minuten, deshalb probiert diese App nie selbst einen Code: Prüfen Sie den Code, bevor Sie auf „Weiter“ klicken.</translation>
+    </message>
+    <message>
+        <source>Simulation: the code is now “%s”; like an authenticator app&apos;s, it changes over time.</source>
+        <translation>Simulation: Der Code lautet jetzt „%s“; wie in einer Authentifizierungs-App ändert er sich mit der Zeit.</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>Der Code wird geprüft …</translation>
+    </message>
+</context>
+<context>
     <name>WaitingPage</name>
     <message>
         <source>Your Photon is connecting</source>
@@ -1833,6 +2440,14 @@
     <message>
         <source>Waiting for the Photon to come online…</source>
         <translation>Warten, bis der Photon online ist …</translation>
+    </message>
+    <message>
+        <source>Keeping the Wi-Fi password for the next Photon…</source>
+        <translation>Das WLAN-Passwort wird für den nächsten Photon aufbewahrt …</translation>
+    </message>
+    <message>
+        <source>Getting a new claim code for the customer…</source>
+        <translation>Ein neuer Claim-Code für den Kunden wird abgerufen …</translation>
     </message>
     <message>
         <source>The Photon is back in listening mode. Reconnecting to it so you can fix the Wi-Fi settings…</source>
@@ -1866,6 +2481,30 @@
         <translation>Ihren Photon, über ein USB-Kabel mit Strom versorgt;</translation>
     </message>
     <message>
+        <source>Set up Photons for customers</source>
+        <translation>Photons für Kunden einrichten</translation>
+    </message>
+    <message>
+        <source>One Photon after another, each on its Wi-Fi and claimed for its customer, every one recorded on this computer.</source>
+        <translation>Ein Photon nach dem anderen, jeder in seinem WLAN und für seinen Kunden beansprucht, jeder auf diesem Computer aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>your own Particle account, on the product&apos;s team (and its two-step code);</source>
+        <translation>Ihr eigenes Particle-Konto im Team des Produkts (und seinen Code für die Bestätigung in zwei Schritten);</translation>
+    </message>
+    <message>
+        <source>the Photons, each plugged in to power with a USB cable;</source>
+        <translation>die Photons, jeder über ein USB-Kabel mit Strom versorgt;</translation>
+    </message>
+    <message>
+        <source>each customer&apos;s e-mail address, typed in or from a work list (CSV);</source>
+        <translation>die E-Mail-Adresse jedes Kunden, eingetippt oder aus einer Arbeitsliste (CSV);</translation>
+    </message>
+    <message>
+        <source>the name and password of the Wi-Fi each Photon should use (2.4 GHz: the Photon cannot use 5 GHz).</source>
+        <translation>den Namen und das Passwort des WLANs, das jeder Photon nutzen soll (2,4 GHz: Der Photon kann kein 5 GHz nutzen).</translation>
+    </message>
+    <message>
         <source>the name and password of the Wi-Fi it should use (a 2.4 GHz network: the Photon cannot use 5 GHz);</source>
         <translation>den Namen und das Passwort des WLANs, das er nutzen soll (ein 2,4-GHz-Netzwerk: Der Photon kann kein 5 GHz nutzen);</translation>
     </message>
@@ -1874,8 +2513,16 @@
         <translation>eine E-Mail-Adresse und ein Passwort für Ihr Konto.</translation>
     </message>
     <message>
+        <source>About two minutes a Photon. For a minute in the middle of each, this computer leaves its Wi-Fi to talk to the Photon directly, then comes back by itself.</source>
+        <translation>Etwa zwei Minuten pro Photon. Jeweils für eine Minute in der Mitte verlässt dieser Computer sein WLAN, um direkt mit dem Photon zu sprechen, und kehrt dann von selbst zurück.</translation>
+    </message>
+    <message>
         <source>It takes about five minutes. For a minute or two in the middle, this computer leaves your Wi-Fi to talk to the Photon directly, then comes back by itself.</source>
         <translation>Das dauert etwa fünf Minuten. Zwischendurch verlässt dieser Computer für ein, zwei Minuten Ihr WLAN, um direkt mit dem Photon zu sprechen, und kehrt dann von selbst zurück.</translation>
+    </message>
+    <message>
+        <source>About two minutes a Photon, once you are signed in.</source>
+        <translation>Etwa zwei Minuten pro Photon, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
         <source>It takes about five minutes.</source>
