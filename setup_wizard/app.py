@@ -1,7 +1,7 @@
 """Entry point: ``setup-wizard`` opens the wizard; ``setup-wizard COMMAND`` runs a command.
 
-Qt is imported only when the wizard opens, so ``setup-wizard simulate`` (and the headless
-``onboard`` command to come) start fast and run without a display.
+Qt is imported only when the wizard opens, so ``setup-wizard simulate`` and the headless
+``setup-wizard onboard`` start fast and run without a display.
 """
 
 from __future__ import annotations
@@ -25,43 +25,64 @@ def _port(text: str) -> int:
     return port
 
 
-def add_connection_options(parser: argparse.ArgumentParser) -> None:
+def add_connection_options(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
     """The options shared by the wizard and the headless command (DESIGN.md): the product
-    profile, the simulation, where the cloud and the Photon are, how to join Wi-Fi."""
+    profile, the simulation, where the cloud and the Photon are, how to join Wi-Fi.
+
+    ``command``: for a command's own parser (``setup-wizard onboard --api-url …``), where
+    the options name the product (no profile), and an option left out keeps what was given
+    before the command's name (``setup-wizard --simulate onboard``) instead of resetting it.
+    """
+    unset: dict[str, Any] = {"default": argparse.SUPPRESS} if command else {}
     parser.add_argument(
         "--simulate",
         action="store_true",
         help="use the built-in simulation (cloud, Photon and Wi-Fi on 127.0.0.1), even when "
         "a product profile exists; without a profile this is the default",
+        **unset,
     )
-    parser.add_argument(
-        "--product-profile",
-        type=Path,
-        metavar="FILE",
-        help="the product profile (TOML); default: profile.toml in the user's config folder",
-    )
+    if not command:
+        parser.add_argument(
+            "--product-profile",
+            type=Path,
+            metavar="FILE",
+            help="the product profile (TOML); default: profile.toml in the user's config folder",
+        )
     parser.add_argument(
         "--api-url",
         metavar="URL",
         help="the Particle Cloud (default: https://api.particle.io)",
+        **unset,
     )
     parser.add_argument(
-        "--device-host", metavar="HOST", help="the Photon's address (default: 192.168.0.1)"
+        "--device-host",
+        metavar="HOST",
+        help="the Photon's address (default: 192.168.0.1)",
+        **unset,
     )
     parser.add_argument(
-        "--device-tcp-port", type=_port, metavar="PORT", help="its TCP setup port (default: 5609)"
+        "--device-tcp-port",
+        type=_port,
+        metavar="PORT",
+        help="its TCP setup port (default: 5609)",
+        **unset,
     )
     parser.add_argument(
-        "--device-http-port", type=_port, metavar="PORT", help="its HTTP setup port (default: 80)"
+        "--device-http-port",
+        type=_port,
+        metavar="PORT",
+        help="its HTTP setup port (default: 80)",
+        **unset,
     )
     parser.add_argument(
         "--wifi",
         choices=("auto", "manual", "simulated"),
         help="how to join the Photon's Wi-Fi: auto (through the system, the default), manual "
         "(you join it yourself), simulated (the simulation's default)",
+        **unset,
     )
     parser.add_argument(
-        "--verbose", action="store_true", help="log everything, also to the terminal"
+        "--verbose", action="store_true", help="log everything, also to the terminal", **unset
     )
 
 
@@ -102,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         load=_simulate_command,
     )
+    commands.add_parser(
+        "onboard",
+        help="set Photons up for customers from a script, without a window (bench mode)",
+        load=_onboard_command,
+    )
     return parser
 
 
@@ -110,6 +136,14 @@ def _simulate_command(parser: argparse.ArgumentParser) -> None:
 
     serve.add_arguments(parser)
     parser.set_defaults(run=serve.main)
+
+
+def _onboard_command(parser: argparse.ArgumentParser) -> None:
+    from setup_wizard.headless import command, options
+
+    options.add_arguments(parser)
+    add_connection_options(parser, command=True)
+    parser.set_defaults(run=command.main)
 
 
 class _Command(argparse.ArgumentParser):
