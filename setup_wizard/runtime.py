@@ -151,7 +151,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
 
         sim = await Simulation.start(
             devices=SIMULATED_BENCH_DEVICES if settings.staff else 1,
-            speed=SIMULATION_SPEED,
+            speed=settings.simulation_speed or SIMULATION_SPEED,
             seed=seed,
             mfa=settings.staff,  # a bench shows the two-step code page too
         )

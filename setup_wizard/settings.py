@@ -58,6 +58,9 @@ class AppSettings:
     staff: bool = False
     """Bench mode: a support person signs in with their own Particle account, picks the
     product and sets devices up for customers (no product profile needed)."""
+    simulation_speed: float | None = None
+    """How many times faster than real time the simulation runs (None: the runtime's
+    realistic default); ``setup-wizard onboard --simulation-speed``."""
 
     def __post_init__(self) -> None:
         # The simulation never touches the computer's Wi-Fi, however it was built.
