@@ -10,6 +10,7 @@ import asyncio
 import ipaddress
 import logging
 import random
+import socket
 from collections.abc import Callable, Coroutine
 from enum import Enum
 from typing import Any
@@ -27,6 +28,8 @@ from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 log = logging.getLogger(__name__)
 
 PHOTON_PLATFORM_ID = 6
+PHOTON_ADDRESS = "192.168.0.1"
+"""Where a real Photon in listening mode answers (softap-protocol.md)."""
 
 
 class _Start(Enum):
@@ -52,8 +55,11 @@ class SimulatedPhoton:
         setup_timing: SetupTiming | None = None,
         seed: int | None = None,
     ) -> None:
-        if not _is_loopback(host):
-            raise ValueError(f"a simulated Photon serves on loopback only, not on {host!r}")
+        if not may_serve_on(host):
+            raise ValueError(
+                f"a simulated Photon serves on loopback only, not on {host!r} (and on "
+                f"{PHOTON_ADDRESS} only in a network namespace with no interface but loopback)"
+            )
         self._clock = clock
         self._wifi = wifi
         self._link = link
@@ -334,3 +340,22 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def only_loopback_here(
+    interfaces: Callable[[], list[tuple[int, str]]] = socket.if_nameindex,
+) -> bool:
+    """True in a network namespace whose only interface is loopback (``unshare --net``):
+    nothing sent there can leave the machine. Asked of the kernel for this process's own
+    namespace (``/sys/class/net`` would show the namespace that mounted ``/sys``)."""
+    try:
+        names = {name for _, name in interfaces()}
+    except OSError:
+        return False
+    return names == {"lo"}
+
+
+def may_serve_on(host: str) -> bool:
+    """Loopback anywhere; the real Photon's own address only where no packet can leave
+    (DESIGN.md, "Network safety": a test of the app's real default addresses)."""
+    return _is_loopback(host) or (host == PHOTON_ADDRESS and only_loopback_here())
