@@ -77,6 +77,7 @@ class SetupWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self._flow = flow
+        self._attached = flow is not None
         self._bench = bench
         self.staff = staff or bench is not None
         """Bench mode: a support person sets devices up for customers."""
@@ -152,8 +153,8 @@ class SetupWizard(QWizard):
 
     @property
     def ready(self) -> bool:
-        """The flow is attached and every page is built: Next can go."""
-        return self._flow is not None and self.page(int(Page.DONE)) is not None
+        """The flow is attached, every page is built and Welcome lets Next go."""
+        return self._attached
 
     def getting_ready(self) -> None:
         """Welcome waits for the flow: Next disabled, saying why."""
@@ -193,6 +194,7 @@ class SetupWizard(QWizard):
         self.welcome.busy_row.stop()
         self.welcome.flow_attached()
         self.welcome.set_ready(True)
+        self._attached = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
