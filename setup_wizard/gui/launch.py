@@ -37,6 +37,12 @@ DESKTOP_FILE_NAME = "photon-setup"
 """The ``.desktop`` file's name without the suffix (Wayland finds the icon through it)."""
 
 
+_HARMLESS_QT_MESSAGES = frozenset(
+    {"This plugin does not support propagateSizeHints()"}  # offscreen/minimal platforms
+)
+"""Qt warnings that say nothing a person can act on: logged, not printed."""
+
+
 @runtime_checkable
 class ShutsDown(Protocol):
     async def shutdown(self) -> None: ...
@@ -164,7 +170,10 @@ def _qt_messages_to_log() -> Iterator[None]:
 
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         category = context.category if context is not None and context.category else "qt"
-        qt_log.log(levels.get(kind, logging.WARNING), "%s: %s", category, message)
+        level = levels.get(kind, logging.WARNING)
+        if message in _HARMLESS_QT_MESSAGES:
+            level = logging.DEBUG
+        qt_log.log(level, "%s: %s", category, message)
 
     previous = qInstallMessageHandler(handler)
     try:
