@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from setup_wizard.device.security import Security
 from setup_wizard.flow.bench import Bench, Job
 from setup_wizard.flow.errors import EXPECTED_ERRORS, WrongWifiPassword, user_message
-from setup_wizard.flow.ledger import Outcome
+from setup_wizard.flow.ledger import Outcome, ResumeAt, SetupRow
 from setup_wizard.flow.links import WifiChoice
 from setup_wizard.flow.stages import Stage, StageStatus
 from setup_wizard.flow.state import Ownership
@@ -92,15 +92,20 @@ class DeviceRun:
         self.interrupted: DeviceResult | None = None
         """The device a cancellation stopped, as recorded."""
 
-    async def set_up(self, job: Job) -> DeviceResult:
-        """The device of ``job``, from its customer to its name, recorded in the ledger."""
+    async def set_up(self, job: Job, resume: SetupRow | None = None) -> DeviceResult:
+        """The device of ``job``, from its customer to its name, recorded in the ledger; or,
+        with ``resume`` (the ledger's row of a run that stopped in the middle of this job),
+        on from the step that run had reached, in the same row."""
         started = time.monotonic()
         bench, flow = self.bench, self.flow
         flow.start_over()  # nothing of the previous device shows in this one's result
         try:
             try:
-                await bench.start(job)
-                await self._device_steps(job)
+                if resume is None:
+                    await bench.start(job)
+                    await self._device_steps(job)
+                else:
+                    await self._resumed_steps(job, await bench.resume(resume))
             finally:
                 await flow.leave_photon()  # the Wi-Fi back before anything is reported
         except (asyncio.CancelledError, Interrupted):
@@ -176,6 +181,20 @@ class DeviceRun:
                 choice = self._network(job.ssid)
                 flow.choose_network(choice)
                 password = await self._password(choice)
+        await self._name(job)
+
+    async def _resumed_steps(self, job: Job, where: ResumeAt) -> None:
+        if where is ResumeAt.DEVICE:
+            self.progress.say("Nothing had reached the Photon yet: it is set up from the start.")
+            await self._device_steps(job)
+            return
+        if where is ResumeAt.CLOUD:
+            self.progress.say("The Photon had been told to connect: waiting for it in the cloud.")
+            await self.flow.wait_for_cloud()
+        await self._name(job)
+
+    async def _name(self, job: Job) -> None:
+        flow = self.flow
         name = job.device_name or flow.suggested_name()
         try:
             await flow.name_device(name)

@@ -19,7 +19,7 @@ from typing import TextIO
 from setup_wizard.device.security import Security
 from setup_wizard.flow.bench import Bench, Job
 from setup_wizard.flow.errors import user_message
-from setup_wizard.flow.ledger import Outcome
+from setup_wizard.flow.ledger import Outcome, SetupRow
 from setup_wizard.flow.softap import SoftApConnector
 from setup_wizard.headless.credentials import Credentials
 from setup_wizard.headless.devices import DeviceOptions, DeviceResult, DeviceRun
@@ -32,8 +32,6 @@ from setup_wizard.runtime import Runtime, start_runtime
 from setup_wizard.settings import AppSettings
 
 log = logging.getLogger(__name__)
-
-_STARTED_OVER = "stopped in the middle; set up again by a later run"
 
 
 class Results:
@@ -94,6 +92,8 @@ class HeadlessRun:
     environ: Mapping[str, str] = dataclasses.field(default_factory=lambda: dict(os.environ))
     out: TextIO = dataclasses.field(default_factory=lambda: sys.stdout)
     log_file: Path | None = None
+    _stopped: SetupRow | None = dataclasses.field(default=None, init=False)
+    """The ledger's row of a device an earlier run left in progress (resumed in this run)."""
 
     async def run(self) -> ExitCode:
         """Every device's line written; the code for the whole run. Cancellation (Ctrl+C)
@@ -116,7 +116,13 @@ class HeadlessRun:
                         heading = self._heading(job, index, len(jobs))
                         count = f"{index}/{len(jobs)} " if len(jobs) > 1 else ""
                         progress.device(heading, f"{count}{job.customer}")
-                        results.add(await devices.set_up(job))
+                        stopped = self._stopped
+                        resume = (
+                            stopped
+                            if stopped is not None and stopped.work_line == job.work_line
+                            else None
+                        )
+                        results.add(await devices.set_up(job, resume))
             except (asyncio.CancelledError, Interrupted):
                 if devices is not None and devices.interrupted is not None:
                     results.add(devices.interrupted)
@@ -155,11 +161,11 @@ class HeadlessRun:
             stopped is not None
             and stopped.work_list == str(request.work_list)
             and stopped.work_line in {job.work_line for job in jobs}
-        ):  # an earlier run stopped in the middle of this row: it starts over now
-            bench.ledger.finish(stopped.id, Outcome.CANCELLED, _STARTED_OVER)
+        ):  # an earlier run stopped in the middle of this row: it goes on from there
+            self._stopped = stopped
             progress.say(
-                f"Line {stopped.work_line} was in progress when an earlier run stopped: it is "
-                "set up again from the start (the Photon must be in listening mode)."
+                f"Line {stopped.work_line} was in progress when an earlier run stopped: it "
+                f"goes on from where it was ({stopped.resume_at.value})."
             )
         done = len(request.jobs) - len(jobs)
         if done:

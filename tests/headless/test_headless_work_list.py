@@ -17,7 +17,7 @@ from headless_helpers import (
     wifi_password,
 )
 
-from setup_wizard.flow.ledger import Outcome
+from setup_wizard.flow.ledger import Outcome, ResumeAt
 
 HOME_PASSWORD = "correct horse battery"  # the simulated home's, from setup_wizard/sim/wifi.py
 
@@ -124,7 +124,7 @@ def test_rows_the_ledger_shows_online_are_not_done_again(
     assert "shed" in computer.handover("fox@example.com")
 
 
-def test_a_run_killed_in_the_middle_of_a_row_leaves_it_to_be_done_again(
+def test_a_run_killed_in_the_middle_of_a_row_goes_on_from_there_next_time(
     simulator: StartSimulator, computer: Computer, scan: SecretScan, tmp_path: Path
 ) -> None:
     ready = simulator("--speed", "50")
@@ -168,9 +168,60 @@ def test_a_run_killed_in_the_middle_of_a_row_leaves_it_to_be_done_again(
 
     assert again.code == 0, again.stderr
     assert again.line["outcome"] == "online"
-    assert "set up again from the start" in again.stderr
+    assert "goes on from where it was (device)" in again.stderr
     rows = computer.ledger_rows()
-    assert [(r.work_line, r.outcome) for r in rows] == [
-        (1, Outcome.CANCELLED),
-        (1, Outcome.ONLINE),
+    assert [(r.id, r.work_line, r.outcome) for r in rows] == [(stopped.id, 1, Outcome.ONLINE)]
+
+
+def test_a_run_killed_after_connect_waits_for_that_photon_in_the_cloud_next_time(
+    simulator: StartSimulator, computer: Computer, scan: SecretScan, tmp_path: Path
+) -> None:
+    """The Photon was told to connect, then the run died: the next run goes on at the wait
+    for the cloud (same ledger row), without the Photon, which has left listening mode."""
+    ready = simulator("--speed", "50")
+    developer = ready["cloud"]["developer"]
+    work = tmp_path / "work.csv"
+    work.write_text("hal@example.com,loft,HomeNetwork\n", encoding="utf-8")
+    product = ["--product", str(ready["cloud"]["product"]["id"]), "--work-list", str(work)]
+    secrets = {
+        "SETUP_WIZARD_USERNAME": developer["username"],
+        "SETUP_WIZARD_PASSWORD": developer["password"],
+        "SETUP_WIZARD_WIFI_PASSWORD": wifi_password(ready, "HomeNetwork"),
+    }
+    killed = subprocess.Popen(  # noqa: S603 - our own command
+        computer.command(*manual_options(ready), *product, "--json"),
+        env=computer.env(**secrets),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert killed.stderr is not None
+        for line in killed.stderr:  # until "connect" has reached the Photon
+            if "Tell the Photon to connect" in line:
+                break
+        killed.kill()  # no clean-up at all, as in a crash
+        killed.wait(RUN_TIMEOUT)
+    finally:
+        if killed.poll() is None:
+            killed.kill()
+            killed.wait()
+        for stream in (killed.stdout, killed.stderr):
+            if stream is not None:
+                stream.close()
+    (stopped,) = computer.ledger_rows()
+    assert stopped.outcome is Outcome.IN_PROGRESS
+    assert stopped.resume_at is ResumeAt.CLOUD
+
+    again = computer.onboard(*manual_options(ready), *product, "--json", **secrets)
+    scan.output(again)
+
+    assert again.code == 0, again.stderr
+    assert "goes on from where it was (cloud)" in again.stderr
+    assert again.line["outcome"] == "online"
+    assert again.line["device_name"] == "loft"
+    rows = computer.ledger_rows()
+    assert [(r.id, r.outcome, r.device_name) for r in rows] == [
+        (stopped.id, Outcome.ONLINE, "loft")
     ]
