@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
-
 from setup_wizard.flow import Account, Page
 from setup_wizard.gui.pages.base import FlowPage
-from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
+from setup_wizard.gui.sign_in_form import SignInForm
+from setup_wizard.gui.widgets import MessagePanel
 from setup_wizard.secret import Password
 
 if TYPE_CHECKING:
@@ -29,32 +28,19 @@ class SignInPage(FlowPage):
         )
         self._done = False
 
-        self.form = QWidget()
-        form = QFormLayout(self.form)
-        self.email = QLineEdit()
-        self.email.setPlaceholderText(self.tr("you@example.com"))
-        self.email.setAccessibleName(self.tr("E-mail address"))
-        self.password = PasswordField()
-        self.password.setAccessibleName(self.tr("Password"))
-        self.keep = QCheckBox(self.tr("&Keep me signed in on this computer"))
-        self.keep.setToolTip(
-            self.tr("The sign-in is kept in this computer's keychain, never in a file.")
+        self.sign_in = SignInForm(account_words=self.tr("your account"))
+        self.email, self.password, self.keep = (
+            self.sign_in.email,
+            self.sign_in.password,
+            self.sign_in.keep,
         )
-        form.addRow(self.tr("&E-mail:"), self.email)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow("", self.keep)
-        self.body.addWidget(self.form)
-
-        self.signed_in = QWidget()
-        row = QHBoxLayout(self.signed_in)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.signed_in_text = wrapping_label()
-        self.other_account = QPushButton(self.tr("Use &another account"))
-        self.other_account.setAutoDefault(False)
-        self.other_account.clicked.connect(self._use_another_account)
-        row.addWidget(self.signed_in_text, 1)
-        row.addWidget(self.other_account)
-        self.body.addWidget(self.signed_in)
+        self.form, self.signed_in = self.sign_in.form, self.sign_in.signed_in
+        self.signed_in_text, self.other_account = (
+            self.sign_in.signed_in_text,
+            self.sign_in.other_account,
+        )
+        self.sign_in.other_account_wanted.connect(self._use_another_account)
+        self.body.addWidget(self.sign_in)
         self.body.addStretch(1)
         if wizard.simulation:
             hint = MessagePanel("noticePanel")
@@ -66,8 +52,7 @@ class SignInPage(FlowPage):
             )
             self.body.addWidget(hint)
 
-        self.email.textChanged.connect(self._changed)
-        self.password.textChanged.connect(self._changed)
+        self.sign_in.changed.connect(self._changed)
         self._render()
 
     def initializePage(self) -> None:
@@ -83,11 +68,10 @@ class SignInPage(FlowPage):
 
     def _render(self) -> None:
         account = self.flow.state.account
-        self.form.setVisible(account is None)
-        self.signed_in.setVisible(account is not None)
-        if account is not None:
-            self.signed_in_text.setText(self.tr("Signed in as %s.") % account.email)
-        elif not self.email.text():
+        self.sign_in.show_signed_in(
+            None if account is None else self.tr("Signed in as %s.") % account.email
+        )
+        if account is None and not self.email.text():
             self.focus_later(self.email)
         self._changed()
 
@@ -95,7 +79,7 @@ class SignInPage(FlowPage):
         if self.flow.state.account is not None:
             self.set_ready(True)
         else:
-            self.set_ready(bool(self.email.text().strip() and self.password.text()))
+            self.set_ready(self.sign_in.filled)
 
     def _use_another_account(self) -> None:
         self.run(

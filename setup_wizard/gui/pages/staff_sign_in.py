@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from setup_wizard.flow import Page
 from setup_wizard.gui.pages.base import FlowPage
-from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
+from setup_wizard.gui.sign_in_form import SignInForm
+from setup_wizard.gui.widgets import MessagePanel
 from setup_wizard.secret import Password
 
 if TYPE_CHECKING:
@@ -33,42 +33,24 @@ class StaffSignInPage(FlowPage):
         )
         self._advance_once = False
 
-        self.form = QWidget()
-        form = QFormLayout(self.form)
-        form.setContentsMargins(0, 0, 0, 0)
-        self.username = QLineEdit()
-        self.username.setPlaceholderText(self.tr("you@example.com"))
-        self.username.setAccessibleName(self.tr("E-mail address of your Particle account"))
-        self.password = PasswordField()
-        self.password.setAccessibleName(self.tr("Password of your Particle account"))
-        self.keep = QCheckBox(self.tr("&Keep me signed in on this computer"))
-        self.keep.setToolTip(
-            self.tr("The sign-in is kept in this computer's keychain, never in a file.")
+        self.sign_in = SignInForm(account_words=self.tr("your Particle account"))
+        self.username, self.password, self.keep = (
+            self.sign_in.email,
+            self.sign_in.password,
+            self.sign_in.keep,
         )
-        form.addRow(self.tr("&E-mail:"), self.username)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow("", self.keep)
-        self.body.addWidget(self.form)
-
-        self.signed_in = QWidget()
-        row = QHBoxLayout(self.signed_in)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.signed_in_text = wrapping_label()
-        self.other_account = QPushButton(self.tr("Use &another account"))
-        self.other_account.setAutoDefault(False)
-        self.other_account.setToolTip(
-            self.tr("Signs out and removes the kept sign-in from this computer.")
+        self.form, self.signed_in = self.sign_in.form, self.sign_in.signed_in
+        self.signed_in_text, self.other_account = (
+            self.sign_in.signed_in_text,
+            self.sign_in.other_account,
         )
-        self.other_account.clicked.connect(self._use_another_account)
-        row.addWidget(self.signed_in_text, 1)
-        row.addWidget(self.other_account)
-        self.body.addWidget(self.signed_in)
+        self.sign_in.other_account_wanted.connect(self._use_another_account)
+        self.body.addWidget(self.sign_in)
         self.body.addStretch(1)
         self.hint = MessagePanel("noticePanel")
         self.body.addWidget(self.hint)
 
-        self.username.textChanged.connect(self._changed)
-        self.password.textChanged.connect(self._changed)
+        self.sign_in.changed.connect(self._changed)
 
     @property
     def _bench(self) -> Bench:
@@ -100,16 +82,17 @@ class StaffSignInPage(FlowPage):
 
     def _render(self) -> None:
         staff = self._bench.staff.staff
-        self.form.setVisible(staff is None)
-        self.signed_in.setVisible(staff is not None)
-        if staff is not None:
+        if staff is None:
+            self.sign_in.show_signed_in(None)
+        else:
             text = (
                 self.tr("Signed in as %s. This sign-in is kept on this computer.")
                 if staff.kept
                 else self.tr("Signed in as %s.")
             )
-            self.signed_in_text.setText(text % staff.username)
-        elif not self.username.text():
+            self.sign_in.show_signed_in(text % staff.username)
+            return self._changed()
+        if not self.username.text():
             self.focus_later(self.username)
         else:
             self.focus_later(self.password)
@@ -119,7 +102,7 @@ class StaffSignInPage(FlowPage):
         if self._bench.staff.staff is not None:
             self.set_ready(True)
         else:
-            self.set_ready(bool(self.username.text().strip() and self.password.text()))
+            self.set_ready(self.sign_in.filled)
 
     def _use_another_account(self) -> None:
         self.run(

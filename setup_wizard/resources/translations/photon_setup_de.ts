@@ -2135,26 +2135,18 @@
     </message>
 </context>
 <context>
-    <name>SignInPage</name>
-    <message>
-        <source>Sign in or create your account</source>
-        <translation>Anmelden oder Konto erstellen</translation>
-    </message>
-    <message>
-        <source>Your Photon will belong to this account. If there is no account for this e-mail yet, one is created with the password you enter.</source>
-        <translation>Ihr Photon wird zu diesem Konto gehören. Gibt es für diese E-Mail-Adresse noch kein Konto, wird eines mit dem eingegebenen Passwort erstellt.</translation>
-    </message>
+    <name>SignInForm</name>
     <message>
         <source>you@example.com</source>
         <translation>sie@beispiel.de</translation>
     </message>
     <message>
-        <source>E-mail address</source>
-        <translation>E-Mail-Adresse</translation>
+        <source>E-mail address of %s</source>
+        <translation>E-Mail-Adresse %s</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Passwort</translation>
+        <source>Password of %s</source>
+        <translation>Passwort %s</translation>
     </message>
     <message>
         <source>&amp;Keep me signed in on this computer</source>
@@ -2175,6 +2167,25 @@
     <message>
         <source>Use &amp;another account</source>
         <translation>&amp;Anderes Konto verwenden</translation>
+    </message>
+    <message>
+        <source>Signs out and removes a kept sign-in from this computer.</source>
+        <translation>Meldet ab und entfernt eine aufbewahrte Anmeldung von diesem Computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in or create your account</source>
+        <translation>Anmelden oder Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Your Photon will belong to this account. If there is no account for this e-mail yet, one is created with the password you enter.</source>
+        <translation>Ihr Photon wird zu diesem Konto gehören. Gibt es für diese E-Mail-Adresse noch kein Konto, wird eines mit dem eingegebenen Passwort erstellt.</translation>
+    </message>
+    <message>
+        <source>your account</source>
+        <translation>Ihres Kontos</translation>
     </message>
     <message>
         <source>Simulation: any e-mail address and password work. A new account is created in the simulated Particle Cloud.</source>
@@ -2212,40 +2223,8 @@
         <translation>Verwenden Sie Ihr eigenes Konto, ein Mitglied im Team des Produkts. Die Photons werden für die Kunden beansprucht, nicht für Sie: Ihr Konto öffnet nur deren Konten und prüft die Geräte des Produkts.</translation>
     </message>
     <message>
-        <source>you@example.com</source>
-        <translation>sie@beispiel.de</translation>
-    </message>
-    <message>
-        <source>E-mail address of your Particle account</source>
-        <translation>E-Mail-Adresse Ihres Particle-Kontos</translation>
-    </message>
-    <message>
-        <source>Password of your Particle account</source>
-        <translation>Passwort Ihres Particle-Kontos</translation>
-    </message>
-    <message>
-        <source>&amp;Keep me signed in on this computer</source>
-        <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
-    </message>
-    <message>
-        <source>The sign-in is kept in this computer&apos;s keychain, never in a file.</source>
-        <translation>Die Anmeldung wird im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei.</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>Use &amp;another account</source>
-        <translation>&amp;Anderes Konto verwenden</translation>
-    </message>
-    <message>
-        <source>Signs out and removes the kept sign-in from this computer.</source>
-        <translation>Meldet ab und entfernt die aufbewahrte Anmeldung von diesem Computer.</translation>
+        <source>your Particle account</source>
+        <translation>Ihres Particle-Kontos</translation>
     </message>
     <message>
         <source>Simulation: sign in as “%1” with the password “%2”.</source>
