@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import PasswordField, wrapping_label
 
 
@@ -72,3 +73,25 @@ class SignInForm(QWidget):
         self.signed_in.setVisible(text is not None)
         if text is not None:
             self.signed_in_text.setText(text)
+
+
+class SignInFormPage(FlowPage):
+    """A page built around the sign-in form; the form's fields are the page's own attributes
+    (``email``, ``password``, ``keep``, ``form``, ``signed_in``, …)."""
+
+    def add_sign_in_form(self, account_words: str) -> SignInForm:
+        form = SignInForm(account_words=account_words)
+        self.sign_in = form
+        self.email, self.password, self.keep = form.email, form.password, form.keep
+        self.form, self.signed_in = form.form, form.signed_in
+        self.signed_in_text, self.other_account = form.signed_in_text, form.other_account
+        form.other_account_wanted.connect(self._use_another_account)
+        form.changed.connect(self._changed)
+        self.body.addWidget(form)
+        return form
+
+    def _use_another_account(self) -> None:
+        raise NotImplementedError
+
+    def _changed(self) -> None:
+        raise NotImplementedError

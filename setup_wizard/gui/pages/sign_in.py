@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from setup_wizard.flow import Account, Page
-from setup_wizard.gui.pages.base import FlowPage
-from setup_wizard.gui.sign_in_form import SignInForm
+from setup_wizard.gui.sign_in_form import SignInFormPage
 from setup_wizard.gui.widgets import MessagePanel
 from setup_wizard.secret import Password
 
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
 
 
-class SignInPage(FlowPage):
+class SignInPage(SignInFormPage):
     page_id = Page.SIGN_IN
 
     def __init__(self, wizard: SetupWizard) -> None:
@@ -28,19 +27,7 @@ class SignInPage(FlowPage):
         )
         self._done = False
 
-        self.sign_in = SignInForm(account_words=self.tr("your account"))
-        self.email, self.password, self.keep = (
-            self.sign_in.email,
-            self.sign_in.password,
-            self.sign_in.keep,
-        )
-        self.form, self.signed_in = self.sign_in.form, self.sign_in.signed_in
-        self.signed_in_text, self.other_account = (
-            self.sign_in.signed_in_text,
-            self.sign_in.other_account,
-        )
-        self.sign_in.other_account_wanted.connect(self._use_another_account)
-        self.body.addWidget(self.sign_in)
+        self.add_sign_in_form(self.tr("your account"))
         self.body.addStretch(1)
         if wizard.simulation:
             hint = MessagePanel("noticePanel")
@@ -52,7 +39,6 @@ class SignInPage(FlowPage):
             )
             self.body.addWidget(hint)
 
-        self.sign_in.changed.connect(self._changed)
         self._render()
 
     def initializePage(self) -> None:

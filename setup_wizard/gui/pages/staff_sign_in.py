@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QShowEvent
 
 from setup_wizard.flow import Page
-from setup_wizard.gui.pages.base import FlowPage
-from setup_wizard.gui.sign_in_form import SignInForm
+from setup_wizard.gui.sign_in_form import SignInFormPage
 from setup_wizard.gui.widgets import MessagePanel
 from setup_wizard.secret import Password
 
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     from setup_wizard.gui.wizard import SetupWizard
 
 
-class StaffSignInPage(FlowPage):
+class StaffSignInPage(SignInFormPage):
     page_id = Page.STAFF_SIGN_IN
 
     def __init__(self, wizard: SetupWizard) -> None:
@@ -33,24 +32,11 @@ class StaffSignInPage(FlowPage):
         )
         self._advance_once = False
 
-        self.sign_in = SignInForm(account_words=self.tr("your Particle account"))
-        self.username, self.password, self.keep = (
-            self.sign_in.email,
-            self.sign_in.password,
-            self.sign_in.keep,
-        )
-        self.form, self.signed_in = self.sign_in.form, self.sign_in.signed_in
-        self.signed_in_text, self.other_account = (
-            self.sign_in.signed_in_text,
-            self.sign_in.other_account,
-        )
-        self.sign_in.other_account_wanted.connect(self._use_another_account)
-        self.body.addWidget(self.sign_in)
+        self.add_sign_in_form(self.tr("your Particle account"))
+        self.username = self.email
         self.body.addStretch(1)
         self.hint = MessagePanel("noticePanel")
         self.body.addWidget(self.hint)
-
-        self.sign_in.changed.connect(self._changed)
 
     @property
     def _bench(self) -> Bench:
