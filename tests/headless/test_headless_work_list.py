@@ -22,6 +22,33 @@ from setup_wizard.flow.ledger import Outcome, ResumeAt
 HOME_PASSWORD = "correct horse battery"  # the simulated home's, from setup_wizard/sim/wifi.py
 
 
+def crash_after(computer: Computer, args: list[str], env: dict[str, str], line: str) -> None:
+    """Run the command until it writes ``line`` on stderr, then kill it with no clean-up
+    at all, as in a crash."""
+    run = subprocess.Popen(  # noqa: S603 - our own command
+        computer.command(*args),
+        env=computer.env(**env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert run.stderr is not None
+        for written in run.stderr:
+            if line in written:
+                break
+        run.kill()
+        run.wait(RUN_TIMEOUT)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+        for stream in (run.stdout, run.stderr):
+            if stream is not None:
+                stream.close()
+
+
 def test_three_rows_give_three_lines_and_three_ledger_rows(
     computer: Computer, scan: SecretScan, tmp_path: Path
 ) -> None:
@@ -138,28 +165,8 @@ def test_a_run_killed_in_the_middle_of_a_row_goes_on_from_there_next_time(
         "SETUP_WIZARD_WIFI_PASSWORD": wifi_password(ready, "HomeNetwork"),
     }
     nobody = [*manual_options(ready), "--device-tcp-port", "1", "--device-http-port", "1"]
-    killed = subprocess.Popen(  # noqa: S603 - our own command
-        computer.command(*nobody, *product, "--json"),
-        env=computer.env(**secrets),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert killed.stderr is not None
-        for line in killed.stderr:  # until the row is in the ledger and the Photon awaited
-            if "Open the network menu" in line:
-                break
-        killed.kill()  # no clean-up at all, as in a crash
-        killed.wait(RUN_TIMEOUT)
-    finally:
-        if killed.poll() is None:
-            killed.kill()
-            killed.wait()
-        for stream in (killed.stdout, killed.stderr):
-            if stream is not None:
-                stream.close()
+    # until the row is in the ledger and the Photon awaited
+    crash_after(computer, [*nobody, *product, "--json"], secrets, "Open the network menu")
     (stopped,) = computer.ledger_rows()
     assert stopped.outcome is Outcome.IN_PROGRESS
 
@@ -188,28 +195,13 @@ def test_a_run_killed_after_connect_waits_for_that_photon_in_the_cloud_next_time
         "SETUP_WIZARD_PASSWORD": developer["password"],
         "SETUP_WIZARD_WIFI_PASSWORD": wifi_password(ready, "HomeNetwork"),
     }
-    killed = subprocess.Popen(  # noqa: S603 - our own command
-        computer.command(*manual_options(ready), *product, "--json"),
-        env=computer.env(**secrets),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    # until "connect" has reached the Photon
+    crash_after(
+        computer,
+        [*manual_options(ready), *product, "--json"],
+        secrets,
+        "Tell the Photon to connect",
     )
-    try:
-        assert killed.stderr is not None
-        for line in killed.stderr:  # until "connect" has reached the Photon
-            if "Tell the Photon to connect" in line:
-                break
-        killed.kill()  # no clean-up at all, as in a crash
-        killed.wait(RUN_TIMEOUT)
-    finally:
-        if killed.poll() is None:
-            killed.kill()
-            killed.wait()
-        for stream in (killed.stdout, killed.stderr):
-            if stream is not None:
-                stream.close()
     (stopped,) = computer.ledger_rows()
     assert stopped.outcome is Outcome.IN_PROGRESS
     assert stopped.resume_at is ResumeAt.CLOUD
