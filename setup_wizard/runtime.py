@@ -42,7 +42,7 @@ from setup_wizard.flow.staff import StaffSession
 from setup_wizard.network.backend import RestoreReport
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.probes import url_reachable
-from setup_wizard.network.simulated import SimulatedAccessPoint
+from setup_wizard.network.simulated import SimulatedAccessPoint, visible_from_ready
 from setup_wizard.network.wifi import NoticeKind, PhotonWifi, WifiNotice
 from setup_wizard.profile import with_keyring_secret
 from setup_wizard.secret import ClientSecret, WifiPassword
@@ -173,7 +173,10 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         )
         access_points = [SimulatedAccessPoint.from_ready_device(d) for d in ready["devices"]]
         backend = await choose_backend(
-            settings.wifi, access_points=access_points, home_ssid=SIMULATED_HOME
+            settings.wifi,
+            access_points=access_points,
+            home_ssid=SIMULATED_HOME,
+            networks=[visible_from_ready(n) for n in ready["wifi"]],
         )
         device_address = access_points[0].address  # also where "join by hand" finds it
         tokens = MemoryTokenStore()

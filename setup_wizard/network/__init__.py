@@ -10,6 +10,10 @@ auto|manual|simulated``)::
         ...                                   # SoftAP commands to ``address``
     await wifi.wait_for_internet()
 
+    # A Photon on a USB cable: the computer's own scan stands in for the Photon's.
+    networks = await wifi.nearby_networks()   # or ScanUnavailable: type the name
+    suggested = await wifi.current_network()  # the computer's network, or None
+
 ``find_photons`` and ``photon_session`` raise ``WifiOff`` when the computer's Wi-Fi is
 switched off (ask the person to turn it on, then try again), and ``photon_session`` raises
 ``InvalidNetworkName`` (also a ValueError) for a name over 32 bytes, before any tool runs.

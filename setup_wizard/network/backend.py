@@ -12,12 +12,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from setup_wizard.device.address import DeviceAddress
+from setup_wizard.device.security import Security
 from setup_wizard.i18n import QT_TRANSLATE_NOOP, joined
 from setup_wizard.network.errors import JournalUnreadable, ScanUnavailable, WifiError
 
@@ -41,10 +43,48 @@ class Capabilities:
 
 @dataclass(frozen=True)
 class VisibleNetwork:
-    """A Wi-Fi network the computer can see; ``signal`` is 0–100 where the OS reports it."""
+    """A Wi-Fi network the computer can see; ``signal`` is 0–100 where the OS reports it.
+
+    ``security`` is the OS's word in the Photon's terms: None where the OS did not say (or
+    said it in words this app cannot read), ``Security.UNKNOWN`` for a kind a Photon cannot
+    join (WPA3 only, Enhanced Open). Where the OS says WPA or WPA2 but not the cipher (the
+    usual case), the value is the mixed one (AES+TKIP): the Photon negotiates either.
+    """
 
     ssid: str
     signal: int | None = None
+    security: Security | None = None
+
+
+def _strength(network: VisibleNetwork) -> int:
+    return -1 if network.signal is None else network.signal
+
+
+def one_per_name(networks: Iterable[VisibleNetwork]) -> list[VisibleNetwork]:
+    """Each named network once, in the order first seen: a network with several access
+    points (a mesh, a second band) is listed once per access point. The strongest signal
+    is kept, with the security of another entry where the strongest has none; hidden
+    networks (no name) are left out."""
+    best: dict[str, VisibleNetwork] = {}
+    for network in networks:
+        if not network.ssid:
+            continue
+        known = best.get(network.ssid)
+        if known is None:
+            best[network.ssid] = network
+            continue
+        stronger = _strength(network) > _strength(known)
+        strong, weak = (network, known) if stronger else (known, network)
+        if strong.security is None:
+            strong = dataclasses.replace(strong, security=weak.security)
+        best[network.ssid] = strong
+    return list(best.values())
+
+
+def signal_from_dbm(dbm: int) -> int:
+    """A signal in dBm as the 0–100 the other systems report (-100 dBm or less is 0,
+    -50 dBm or more is 100: the usual linear mapping)."""
+    return max(0, min(100, 2 * (dbm + 100)))
 
 
 @dataclass(frozen=True)
@@ -167,6 +207,11 @@ class WifiBackend(ABC):
                 "network whose name starts with “Photon-”.",
             )
         )
+
+    async def current_network(self) -> str | None:
+        """The name (SSID) of the Wi-Fi network this computer is on now, where the backend
+        can tell cheaply; None when not on Wi-Fi, on a hidden network, or unknown."""
+        return None
 
     @abstractmethod
     async def snapshot(self, photon_ssid: str) -> RestorePoint:

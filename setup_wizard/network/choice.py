@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
-from setup_wizard.network.backend import BackendKind, RestorePoint, WifiBackend
+from setup_wizard.network.backend import BackendKind, RestorePoint, VisibleNetwork, WifiBackend
 from setup_wizard.network.commands import CommandRunner, SubprocessRunner
 from setup_wizard.network.errors import AutomaticJoinUnavailable, WifiError
 from setup_wizard.network.macos import NETWORKSETUP, MacWifiBackend, detect_macos
@@ -41,16 +41,19 @@ async def choose_backend(
     user: str | None = None,
     access_points: Sequence[SimulatedAccessPoint] = (),
     home_ssid: str | None = None,
+    networks: Sequence[VisibleNetwork] = (),
     probe: DeviceProbe = default_device_probe,
     native_wlan: Callable[[], WlanApi | None] = load_native_wlan,
 ) -> WifiBackend:
     """The backend for ``mode`` on ``platform``; never fails for ``auto`` (manual instead).
-    ``native_wlan`` gives the Windows Native Wifi API (None elsewhere, or to do without)."""
+    ``native_wlan`` gives the Windows Native Wifi API (None elsewhere, or to do without).
+    In simulation, ``networks`` are the home Wi-Fi networks the computer sees besides the
+    simulated Photons."""
     mode = WifiMode(mode)
     if mode is WifiMode.SIMULATED:
         if home_ssid is None:
             raise ValueError("simulated Wi-Fi needs the simulated home network's name")
-        return SimulatedWifiBackend(access_points, home_ssid, probe=probe)
+        return SimulatedWifiBackend(access_points, home_ssid, probe=probe, networks=networks)
     if mode is WifiMode.MANUAL:
         return ManualBackend(CHOSEN, platform=platform)
     backend = await _automatic(runner or SubprocessRunner(), platform, which, user, native_wlan)

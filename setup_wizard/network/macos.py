@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from setup_wizard.device.security import Security
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
@@ -34,7 +35,9 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    one_per_name,
     reconnected_to,
+    signal_from_dbm,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
 from setup_wizard.network.errors import (
@@ -179,16 +182,43 @@ def check_networksetup(result: CommandResult, *, doing: str, names: Iterable[str
         log.info("networksetup printed (not recognised as an error): %s", first)
 
 
-def _signal_from_dbm(text: str) -> int | None:
+def _signal(text: str) -> int | None:
+    """``spairport_signal_noise``: "-49 dBm / -93 dBm"."""
     match = re.match(r"\s*(-?\d+)\s*dBm", text)
-    if match is None:
+    return None if match is None else signal_from_dbm(int(match.group(1)))
+
+
+_SECURITY_MODES: dict[str, Security] = {
+    "none": Security.OPEN,
+    "wep": Security.WEP_PSK,
+    "wpa_personal": Security.WPA_MIXED_PSK,
+    "wpa2_personal": Security.WPA2_MIXED_PSK,
+    "wpa2_personal_mixed": Security.WPA2_MIXED_PSK,
+    "wpa3_transition": Security.WPA2_MIXED_PSK,
+    "wpa3_personal": Security.UNKNOWN,
+    "wpa_enterprise": Security.WPA_MIXED_ENT,
+    "wpa2_enterprise": Security.WPA2_MIXED_ENT,
+    "wpa3_enterprise": Security.WPA2_MIXED_ENT,
+}
+"""``spairport_security_mode_<mode>`` (the modes seen in published outputs) in the Photon's
+terms: "wpa2_personal_mixed" is WPA/WPA2 and a WPA3 transition network also takes WPA2, so
+a Photon joins both with WPA2; WPA3 Personal alone is beyond a Photon (UNKNOWN). Every
+Enterprise kind is Enterprise, which the app refuses as such. Any other mode is left
+unknown (None)."""
+
+
+def mac_security(mode: object) -> Security | None:
+    """``spairport_security_mode``, whichever prefix macOS writes: some versions drop the
+    first letter ("pairport_security_mode_wpa3_transition")."""
+    if not isinstance(mode, str):
         return None
-    return max(0, min(100, 2 * (int(match.group(1)) + 100)))
+    _, found, name = mode.partition("security_mode_")
+    return _SECURITY_MODES.get(name) if found else None
 
 
 def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork], int]:
-    """``system_profiler SPAirPortDataType -json``: the networks ``device`` sees, and how
-    many of them had their names redacted."""
+    """``system_profiler SPAirPortDataType -json``: the networks ``device`` sees (the one it
+    is on is listed apart from the others), and how many had their names redacted."""
     try:
         data = json.loads(text)
         interfaces = [
@@ -196,6 +226,15 @@ def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork],
             for section in data.get("SPAirPortDataType", [])
             for interface in section.get("spairport_airport_interfaces", [])
             if interface.get("_name") == device
+        ]
+        entries = [
+            entry
+            for interface in interfaces
+            for entry in (
+                interface.get("spairport_current_network_information"),
+                *interface.get("spairport_airport_other_local_wireless_networks", []),
+            )
+            if isinstance(entry, dict)
         ]
     except (ValueError, AttributeError, TypeError) as error:
         raise ScanUnavailable(
@@ -206,21 +245,20 @@ def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork],
             ),
             detail=str(error),
         ) from error
-    networks: dict[str, int | None] = {}
+    networks: list[VisibleNetwork] = []
     redacted = 0
-    for interface in interfaces:
-        for entry in interface.get("spairport_airport_other_local_wireless_networks", []):
-            name = entry.get("_name") if isinstance(entry, dict) else None
-            if not isinstance(name, str) or not name:
-                continue
-            if name == REDACTED:
-                redacted += 1
-                continue
-            signal = _signal_from_dbm(str(entry.get("spairport_signal_noise", "")))
-            known = networks.get(name)
-            if name not in networks or (signal or 0) > (known or 0):
-                networks[name] = signal
-    return [VisibleNetwork(ssid, signal) for ssid, signal in networks.items()], redacted
+    for entry in entries:
+        name = entry.get("_name")
+        if not isinstance(name, str) or not name:
+            continue
+        if name == REDACTED:
+            redacted += 1
+            continue
+        signal = _signal(str(entry.get("spairport_signal_noise", "")))
+        networks.append(
+            VisibleNetwork(name, signal, mac_security(entry.get("spairport_security_mode")))
+        )
+    return one_per_name(networks), redacted
 
 
 class MacWifiBackend(WifiBackend):
@@ -293,6 +331,9 @@ class MacWifiBackend(WifiBackend):
             interface=self.device,
             previous=await self._current_ssid(self.device),
         )
+
+    async def current_network(self) -> str | None:
+        return await self._current_ssid(self.device)
 
     async def _current_ssid(self, device: str) -> str | None:
         """The current SSID if macOS tells us; None is common and fine (see module doc)."""

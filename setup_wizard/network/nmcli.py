@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from setup_wizard.device.security import Security
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
@@ -28,6 +29,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    one_per_name,
     reconnected_to,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
@@ -195,18 +197,67 @@ def wifi_off_error(radio: NmRadio) -> WifiOff:
     )
 
 
+WIFI_LIST_FIELDS = "IN-USE,SSID,SIGNAL,SECURITY"
+"""The columns read from ``nmcli -t -f … device wifi list``; SSID is never last, as it may
+hold anything."""
+
+
+@dataclass(frozen=True)
+class NmAccessPoint:
+    """One row of the Wi-Fi list: one access point (``in_use``: the one this computer is
+    associated with)."""
+
+    in_use: bool
+    network: VisibleNetwork
+
+
+def parse_access_points(text: str) -> list[NmAccessPoint]:
+    """``nmcli -t -f IN-USE,SSID,SIGNAL,SECURITY device wifi list``, row by row."""
+    return [
+        NmAccessPoint(
+            in_use == "*",
+            VisibleNetwork(ssid, int(signal) if signal.isdigit() else None, nm_security(security)),
+        )
+        for in_use, ssid, signal, security in terse_rows(text, 4)
+    ]
+
+
 def parse_wifi_list(text: str) -> list[VisibleNetwork]:
-    """``nmcli -t -f SSID,SIGNAL device wifi list``: one entry per SSID, strongest signal
-    kept, hidden networks (empty SSID) left out."""
-    best: dict[str, int | None] = {}
-    for ssid, signal in terse_rows(text, 2):
-        if not ssid:
-            continue
-        strength = int(signal) if signal.isdigit() else None
-        known = best.get(ssid)
-        if ssid not in best or (strength is not None and (known is None or strength > known)):
-            best[ssid] = strength
-    return [VisibleNetwork(ssid, signal) for ssid, signal in best.items()]
+    """The networks of the Wi-Fi list: one entry per SSID, strongest signal kept, hidden
+    networks (empty SSID) left out."""
+    return one_per_name(ap.network for ap in parse_access_points(text))
+
+
+def parse_in_use(text: str) -> str | None:
+    """The SSID of the access point this computer is associated with (None: none, or a
+    hidden network)."""
+    return next((ap.network.ssid or None for ap in parse_access_points(text) if ap.in_use), None)
+
+
+def nm_security(words: str) -> Security | None:
+    """nmcli's SECURITY column in the Photon's terms.
+
+    nmcli writes (src/nmcli/devices.c) "" for an open network, "WEP", or a list of "WPA1",
+    "WPA2" (PSK or 802.1X), "WPA3" (SAE), "OWE", "OWE-TM", "802.1X" and
+    "WPA-EAP-SUITE-B-192". WPA3 next to WPA2 is a transition network a Photon joins as
+    WPA2; WPA3 or OWE alone is beyond it (UNKNOWN); OWE-TM marks the open half of an
+    Enhanced Open pair, which anyone joins as open.
+    """
+    tokens = set(words.split())
+    if not tokens or tokens == {"OWE-TM"}:
+        return Security.OPEN
+    if "WEP" in tokens:
+        return Security.WEP_PSK
+    wpa1, wpa2 = "WPA1" in tokens, "WPA2" in tokens
+    if tokens & {"802.1X", "WPA-EAP-SUITE-B-192"}:
+        return Security.WPA_MIXED_ENT if wpa1 and not wpa2 else Security.WPA2_MIXED_ENT
+    if wpa2:
+        return Security.WPA2_MIXED_PSK
+    if wpa1:
+        return Security.WPA_MIXED_PSK
+    if tokens & {"WPA3", "OWE"}:
+        return Security.UNKNOWN
+    return None
 
 
 def parse_added_uuid(text: str) -> str:
@@ -329,17 +380,25 @@ class NetworkManagerBackend(WifiBackend):
         if radio is not None and radio.off:
             raise wifi_off_error(radio)
 
+    async def _wifi_list(self, rescan: str, *, seconds: float) -> str:
+        result = await self._nmcli(
+            "-t", "-f", WIFI_LIST_FIELDS, "device", "wifi", "list",
+            "ifname", self.interface, "--rescan", rescan,
+            doing=QT_TRANSLATE_NOOP("Wifi", "list Wi-Fi networks"), seconds=seconds,
+        )  # fmt: skip
+        return result.stdout
+
     async def scan(self) -> list[VisibleNetwork]:
         if not self._can_scan:
             return await super().scan()
         await self._ensure_wifi_on()
         # "auto" rescans only if the list is older than 30 s; NM rate-limits scans anyway.
-        result = await self._nmcli(
-            "-t", "-f", "SSID,SIGNAL", "device", "wifi", "list",
-            "ifname", self.interface, "--rescan", "auto",
-            doing=QT_TRANSLATE_NOOP("Wifi", "list Wi-Fi networks"), seconds=30.0,
-        )  # fmt: skip
-        return parse_wifi_list(result.stdout)
+        return parse_wifi_list(await self._wifi_list("auto", seconds=30.0))
+
+    async def current_network(self) -> str | None:
+        """The SSID itself (the active connection's name may differ), from the list as it
+        is: no rescan."""
+        return parse_in_use(await self._wifi_list("no", seconds=QUICK))
 
     async def _current(self, interface: str) -> NmActiveConnection | None:
         """The Wi-Fi connection active on ``interface``: never a VPN (or anything else)

@@ -21,7 +21,7 @@ import asyncio
 import dataclasses
 import logging
 import sys
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -37,6 +37,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    one_per_name,
 )
 from setup_wizard.network.choice import journal_backend
 from setup_wizard.network.commands import SubprocessRunner
@@ -45,7 +46,10 @@ from setup_wizard.network.errors import (
     DeviceNotFound,
     JoinFailed,
     JournalUnreadable,
+    NamesHidden,
+    ScanUnavailable,
     WifiError,
+    WifiOff,
 )
 from setup_wizard.network.interfaces import (
     InterfaceAddress,
@@ -163,8 +167,30 @@ class PhotonWifi:
         """Photon networks nearby, strongest first. Raises ScanUnavailable (with what to do
         instead) where names cannot be read; then offer to type the code or join by hand."""
         networks = await self._backend.scan()
-        photons = [n for n in networks if self.names.matches(n.ssid)]
-        return sorted(photons, key=lambda n: (-(n.signal or 0), n.ssid))
+        return _strongest_first(n for n in networks if self.names.matches(n.ssid))
+
+    async def nearby_networks(self) -> list[VisibleNetwork]:
+        """The networks this computer sees, for a Photon set up over its cable to join: no
+        Photon's own network, each name once, strongest first, with their security where
+        the OS says it. Raises ScanUnavailable, with a message for that path (type the
+        network's name instead), whenever the list cannot be read, the computer's Wi-Fi
+        being off included: the Photon does not need it."""
+        try:
+            networks = await self._backend.scan()
+        except WifiError as error:
+            raise _nearby_unavailable(error) from error
+        return _strongest_first(n for n in networks if not self.names.matches(n.ssid))
+
+    async def current_network(self) -> str | None:
+        """The name of the Wi-Fi network this computer is on now, to suggest it for the
+        Photon; None when the OS does not say cheaply (or hides it), when the computer is
+        not on Wi-Fi, or when it is on a Photon's network. Never raises ``WifiError``."""
+        try:
+            ssid = await self._backend.current_network()
+        except WifiError as error:
+            log.info("could not read the current Wi-Fi network: %s (%s)", error, error.detail)
+            return None
+        return None if ssid is None or self.names.matches(ssid) else ssid
 
     def check_now(self) -> None:
         """Cut the current pause short ("I've joined" button)."""
@@ -614,6 +640,39 @@ class PhotonWifi:
         log.debug("notice %s: %s", kind, message)
         if self._on_notice is not None:
             self._on_notice(WifiNotice(kind, message))
+
+
+_NEARBY_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "Wifi",
+    "This computer could not list the Wi-Fi networks nearby. Type the name of the network "
+    "the Photon should join.",
+)
+_NEARBY_WIFI_OFF = QT_TRANSLATE_NOOP(
+    "Wifi",
+    "Wi-Fi is turned off on this computer, so it cannot list the networks nearby. Type the "
+    "name of the network the Photon should join, or turn Wi-Fi on and look again.",
+)
+_NEARBY_HIDDEN = QT_TRANSLATE_NOOP(
+    "Wifi",
+    "macOS hides the names of Wi-Fi networks from this app (it would need Location Services "
+    "permission). Type the name of the network the Photon should join.",
+)
+
+
+def _nearby_unavailable(error: WifiError) -> ScanUnavailable:
+    """Why the computer's list cannot be had, in words for a Photon on a cable (the
+    backends' own messages are about joining the Photon's network)."""
+    detail = error.detail or error.message
+    if isinstance(error, NamesHidden):
+        return NamesHidden(_NEARBY_HIDDEN, detail=detail)
+    return ScanUnavailable(
+        _NEARBY_WIFI_OFF if isinstance(error, WifiOff) else _NEARBY_UNAVAILABLE, detail=detail
+    )
+
+
+def _strongest_first(networks: Iterable[VisibleNetwork]) -> list[VisibleNetwork]:
+    """Each name once, strongest signal first, then by name."""
+    return sorted(one_per_name(networks), key=lambda n: (-(n.signal or 0), n.ssid))
 
 
 def _on_other_interfaces(found: list[InterfaceAddress]) -> list[InterfaceAddress]:

@@ -5,19 +5,21 @@ the words: interface blocks are found by their GUID value, the interface name is
 line of its block, "connected" means the block has an ``SSID`` line (a technical term left
 untranslated; a hidden network has an empty one), success is the exit code, and the
 Windows 11 24H2 location refusal is recognised by the ``ms-settings:privacy-location``
-address it prints. The only translated word read is the "Profile" key, with a fallback to
-the profile list.
+address it prints. The only translated words read are the "Profile" key, with a fallback to
+the profile list, and a network's security (see ``netsh_security``).
 
 netsh also writes in the OEM code page, where a name outside it (an emoji, another script)
-becomes "?". Such names, and the radio state (worded in the display language), are read
-through the Native Wifi API instead (``wlanapi.py``) where it is available. The GUIDs that
-tie the two together never appear in messages.
+becomes "?". Such names, security in words this app cannot read, and the radio state
+(worded in the display language) are read through the Native Wifi API instead
+(``wlanapi.py``) where it is available. The GUIDs that tie the two together never appear in
+messages.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import os
 import re
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from setup_wizard.device.security import Security
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
 from setup_wizard.network.backend import (
     BackendKind,
@@ -36,6 +39,7 @@ from setup_wizard.network.backend import (
     RestoreReport,
     VisibleNetwork,
     WifiBackend,
+    one_per_name,
     reconnected_to,
 )
 from setup_wizard.network.commands import CommandResult, CommandRunner
@@ -157,25 +161,59 @@ def parse_profile_names(text: str) -> list[str]:
 
 def parse_networks(text: str) -> list[VisibleNetwork]:
     """``netsh wlan show networks mode=bssid``: ``SSID <n> : <name>`` headings start at the
-    margin in every language; the signal is the indented value that reads like ``85%``."""
-    networks: dict[str, int | None] = {}
-    current: str | None = None
+    margin in every language. Under each come the network type, the authentication and the
+    encryption, in that order (their labels translated), then a ``BSSID <n>`` line per
+    access point; the signal is the indented value that reads like ``85%``."""
+    blocks: list[tuple[str, list[str]]] = []
     for raw in text.splitlines():
         line = raw.rstrip("\r")
         heading = _SSID_HEADING.match(line)
         if heading:
-            current = heading.group("ssid") or None
-            if current:
-                networks.setdefault(current, None)
-            continue
-        if current and line.startswith(" "):
-            match = _KEY_VALUE.match(line)
-            percent = _PERCENT.match((match.group("value") or "").strip()) if match else None
-            if percent:
-                signal = int(percent.group(1))
-                known = networks.get(current)
-                networks[current] = signal if known is None else max(known, signal)
-    return [VisibleNetwork(ssid, signal) for ssid, signal in networks.items() if ssid]
+            blocks.append((heading.group("ssid") or "", []))
+        elif blocks and line.startswith(" "):
+            blocks[-1][1].append(line)
+    networks = []
+    for ssid, lines in blocks:
+        pairs = _key_values(lines)
+        head = list(itertools.takewhile(lambda pair: not pair[0].startswith("BSSID"), pairs))
+        security = netsh_security(head[1][1], head[2][1]) if len(head) >= 3 else None
+        signals = [
+            int(percent.group(1))
+            for _, value in pairs
+            if (percent := _PERCENT.match(value.strip()))
+        ]
+        networks.append(VisibleNetwork(ssid, max(signals, default=None), security))
+    return one_per_name(networks)
+
+
+# The ciphers netsh names (technical terms, untranslated); "None" is translated.
+_CIPHERS = frozenset({"WEP", "TKIP", "CCMP", "GCMP", "GCMP-256", "CCMP-256"})
+# "Personal" and "Enterprise" as netsh writes them in the languages we have seen (English,
+# German, Spanish and Italian keep the English words; French: "WPA2 - Personnel").
+_PERSONAL = ("PERSONAL", "PERSONNEL", "PSK")
+_ENTERPRISE = ("ENTERPRISE", "ENTREPRISE")
+
+
+def netsh_security(authentication: str, encryption: str) -> Security | None:
+    """A network's "Authentication" and "Encryption" values in the Photon's terms, in any
+    display language as far as the words allow: the WPA names and the ciphers are technical
+    terms netsh leaves alone, while "Open" and "None" are translated, so a network without
+    WPA and without a cipher is open whatever the words. WPA3-Personal is left unknown: a
+    Windows that supports WPA3 may describe a WPA2/WPA3 transition network that way, which
+    a Photon joins with WPA2. Words this app does not know leave it unknown (None), and the
+    Native Wifi API is asked instead where there is one."""
+    auth = authentication.upper()
+    cipher = encryption.strip().upper()
+    if "WPA" not in auth:
+        if cipher == "WEP":
+            return Security.WEP_PSK
+        return None if cipher in _CIPHERS or "OWE" in auth else Security.OPEN
+    if any(word in auth for word in _ENTERPRISE):
+        wpa1 = "WPA2" not in auth and "WPA3" not in auth
+        return Security.WPA_MIXED_ENT if wpa1 else Security.WPA2_MIXED_ENT
+    if "WPA3" in auth or not any(word in auth for word in _PERSONAL):
+        return None
+    return Security.WPA2_MIXED_PSK if "WPA2" in auth else Security.WPA_MIXED_PSK
 
 
 def location_refused(result: CommandResult) -> bool:
@@ -337,21 +375,32 @@ class WindowsWifiBackend(WifiBackend):
                 detail=error.detail,
             ) from error
         networks = parse_networks(result.stdout)
-        if any(mangled(n.ssid) for n in networks):
+        # A name netsh could not carry, or security in words it could not be read from.
+        if any(mangled(n.ssid) or n.security is None for n in networks):
             native = await self._native(lambda api, guid: api.visible_networks(guid))
             if native is not None:
                 networks = native
         return networks
 
-    async def snapshot(self, photon_ssid: str) -> RestorePoint:
-        mine = await self._read_interface()
-        await self._ensure_wifi_on(mine)
+    async def _connection(self, mine: NetshInterface | None) -> tuple[str | None, str | None]:
+        """(SSID, profile) of the current connection ("" for a hidden network, None when not
+        connected), through the API where netsh could not carry them."""
         ssid = mine.ssid if mine else None
         profile = mine.profile if mine else None
         if ssid is not None and (profile is None or mangled(profile) or mangled(ssid)):
             native = await self._native(lambda api, guid: api.current_connection(guid))
             if native is not None:
                 profile, ssid = native.profile, native.ssid
+        return ssid, profile
+
+    async def current_network(self) -> str | None:
+        ssid, _ = await self._connection(await self._read_interface())
+        return None if not ssid or mangled(ssid) else ssid
+
+    async def snapshot(self, photon_ssid: str) -> RestorePoint:
+        mine = await self._read_interface()
+        await self._ensure_wifi_on(mine)
+        ssid, profile = await self._connection(mine)
         if ssid is not None and profile is None:
             profile = await self._profile_named(ssid)
         return RestorePoint(

@@ -1,10 +1,11 @@
-"""Windows: reading Wi-Fi names and the radio state through the Native Wifi API (wlanapi.dll).
+"""Windows: reading Wi-Fi names, security and the radio state through the Native Wifi API.
 
 netsh prints in the console's OEM code page, so a name outside it (an emoji, a script the
-code page lacks) arrives as "?"; the API hands over profile names in UTF-16 and SSIDs as
-their bytes. The Windows backend asks it only where netsh could not carry a name, and for
-the radio state, which netsh words in the display language. Everything goes through the
-small ``WlanApi`` interface, so tests give the backend a fake one.
+code page lacks) arrives as "?"; the API (wlanapi.dll) hands over profile names in UTF-16,
+SSIDs as their bytes and security as numbers. The Windows backend asks it only where netsh
+could not carry a name or its security words could not be read, and for the radio state,
+which netsh words in the display language. Everything goes through the small ``WlanApi``
+interface, so tests give the backend a fake one.
 
 Structures follow wlanapi.h and netioapi.h as documented on Microsoft Learn, spelled with
 fixed-width types (DWORD = uint32, WCHAR = uint16) so that their layout is the same on
@@ -22,7 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from setup_wizard.network.backend import VisibleNetwork
+from setup_wizard.device.security import Security
+from setup_wizard.network.backend import VisibleNetwork, one_per_name
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,17 @@ ERROR_ACCESS_DENIED = 5  # Windows 11 24H2 without location access
 ERROR_INVALID_STATE = 5023  # current_connection on an interface that is not connected
 INTERFACE_CONNECTED = 1  # wlan_interface_state_connected
 RADIO_OFF = 2  # dot11_radio_state_off (unknown 0, on 1)
+# DOT11_AUTH_ALGORITHM and DOT11_CIPHER_ALGORITHM (wlantypes.h).
+AUTH_OPEN = 1
+AUTH_SHARED_KEY = 2
+AUTH_WPA = 3  # WPA Enterprise
+AUTH_WPA_PSK = 4
+AUTH_RSNA = 6  # WPA2 Enterprise
+AUTH_RSNA_PSK = 7
+AUTH_WPA3_ENT_192 = 8
+AUTH_WPA3_ENT = 11
+CIPHER_NONE = 0x00
+WEP_CIPHERS = frozenset({0x01, 0x05, 0x101})  # WEP40, WEP104, WEP (any key length)
 
 
 # Structure and field names are the header's, so they can be checked against it.
@@ -237,14 +250,41 @@ def interfaces_from(listing: WLAN_INTERFACE_INFO_LIST) -> list[WlanInterface]:
     ]
 
 
+_AUTH_SECURITY: dict[int, Security] = {
+    AUTH_SHARED_KEY: Security.WEP_SHARED,
+    AUTH_WPA: Security.WPA_MIXED_ENT,
+    AUTH_WPA_PSK: Security.WPA_MIXED_PSK,
+    AUTH_RSNA: Security.WPA2_MIXED_ENT,
+    AUTH_RSNA_PSK: Security.WPA2_MIXED_PSK,
+    AUTH_WPA3_ENT_192: Security.WPA2_MIXED_ENT,
+    AUTH_WPA3_ENT: Security.WPA2_MIXED_ENT,
+}
+"""The authentication algorithms with a Photon counterpart (every Enterprise kind is
+Enterprise, which the app refuses as such). WPA3 SAE and OWE are left unknown: Windows may
+name a transition network, which a Photon joins with WPA2 or as open, by its better half."""
+
+
+def native_security(auth: int, cipher: int) -> Security | None:
+    """A network's default authentication and cipher algorithms in the Photon's terms."""
+    if auth == AUTH_OPEN:
+        if cipher in WEP_CIPHERS:
+            return Security.WEP_PSK
+        return Security.OPEN if cipher == CIPHER_NONE else None
+    return _AUTH_SECURITY.get(auth)
+
+
 def networks_from(listing: WLAN_AVAILABLE_NETWORK_LIST) -> list[VisibleNetwork]:
     """One entry per SSID (the list has one per profile too), strongest kept, hidden left out."""
-    best: dict[str, int] = {}
-    for network in _items(listing, "Network", WLAN_AVAILABLE_NETWORK):
-        name = ssid_text(network.dot11Ssid)
-        if name:
-            best[name] = max(best.get(name, 0), int(network.wlanSignalQuality))
-    return [VisibleNetwork(name, signal) for name, signal in best.items()]
+    return one_per_name(
+        VisibleNetwork(
+            ssid_text(network.dot11Ssid),
+            int(network.wlanSignalQuality),
+            native_security(
+                int(network.dot11DefaultAuthAlgorithm), int(network.dot11DefaultCipherAlgorithm)
+            ),
+        )
+        for network in _items(listing, "Network", WLAN_AVAILABLE_NETWORK)
+    )
 
 
 def connection_from(attributes: WLAN_CONNECTION_ATTRIBUTES) -> WlanConnection:

@@ -208,6 +208,7 @@ TEMP_UUID = "0b6f4e7e-2f0c-4f52-9a43-6c1f1d1e9a10"
 NM_RADIO = ("nmcli", "-t", "-f", "WIFI-HW,WIFI", "radio")
 #: Reads the active connections: the snapshot, and the checks of where the computer is.
 NM_SNAPSHOT = ("nmcli", "-t", "-f", "UUID,TYPE,DEVICE,NAME", "connection", "show", "--active")
+NM_WIFI_LIST = ("nmcli", "-t", "-f", "IN-USE,SSID,SIGNAL,SECURITY", "device", "wifi", "list")
 NM_ADD = ("nmcli", "connection", "add")
 NM_JOIN = ("nmcli", "--wait", "30", "connection", "up", "uuid", TEMP_UUID, "ifname", "wlp2s0")
 NM_BACK_HOME = ("nmcli", "--wait", "30", "connection", "up", "uuid", HOME_UUID, "ifname", "wlp2s0")
@@ -232,7 +233,7 @@ def network_manager_runner() -> FakeRunner:
     runner.on("nmcli", "-t", "-f", "DEVICE,TYPE,STATE", stdout=fixture("nmcli/device_status.txt"))
     runner.on(*NM_RADIO, stdout=fixture("nmcli/radio_enabled.txt"))
     runner.on(*NM_SNAPSHOT, stdout=fixture("nmcli/active_connections.txt"))
-    runner.on("nmcli", "-t", "-f", "SSID,SIGNAL", stdout=fixture("nmcli/wifi_list.txt"))
+    runner.on(*NM_WIFI_LIST, stdout=fixture("nmcli/wifi_list.txt"))
     runner.on(*NM_ADD, stdout=fixture("nmcli/connection_add.txt"))
     runner.on(
         "nmcli", "--wait", "30", "connection", "up", stdout=fixture("nmcli/connection_up.txt")

@@ -61,3 +61,13 @@ async def test_scanning_by_hand_explains_what_to_look_for(journal: RestoreJourna
     with pytest.raises(ScanUnavailable, match="NetworkManager is not running"):
         await wifi.find_photons()
     assert not wifi.capabilities.can_scan
+
+
+async def test_without_a_scan_the_nearby_list_asks_for_the_name_and_no_network_is_suggested(
+    journal: RestoreJournal,
+) -> None:
+    wifi = PhotonWifi(ManualBackend("NetworkManager is not running, so…"), journal=journal)
+    with pytest.raises(ScanUnavailable, match="Type the name of the network the Photon") as raised:
+        await wifi.nearby_networks()
+    assert "NetworkManager is not running" in raised.value.detail  # kept for the log
+    assert await wifi.current_network() is None

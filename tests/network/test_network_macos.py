@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from network_fakes import BRISK, FakeInterfaceTable, FakeRunner, StubDevice, device_left_by, fixture
 
+from setup_wizard.device.security import Security
 from setup_wizard.network.backend import BackendKind, RestorePoint
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.commands import CommandResult
@@ -14,6 +15,7 @@ from setup_wizard.network.journal import RestoreJournal
 from setup_wizard.network.macos import (
     MacWifiBackend,
     check_networksetup,
+    mac_security,
     parse_airport_power,
     parse_current_network,
     parse_hardware_ports,
@@ -137,14 +139,35 @@ def test_exit_code_zero_with_failure_text_is_a_failure(output: str, error: type[
         check_networksetup(CommandResult(0, fixture(output), ""), doing=f"join “{SSID}”")
 
 
-def test_scan_reads_names_and_signal_of_the_wifi_device_only() -> None:
+def test_scan_reads_names_signal_and_security_of_the_wifi_device_only() -> None:
     networks, redacted = parse_system_profiler(fixture("macos/system_profiler.json"), "en1")
-    assert {n.ssid: n.signal for n in networks} == {
-        "Photon-7KQX": 100,
-        "Photon-A2B4C6": 58,
-        "Nachbar: 5G": 40,
+    assert {n.ssid: (n.signal, n.security) for n in networks} == {
+        # The network the Mac is on is listed apart from the "other" networks.
+        "Wohnzimmer WLAN 🦊": (96, Security.WPA2_MIXED_PSK),
+        "Photon-7KQX": (100, Security.OPEN),
+        "Photon-A2B4C6": (58, Security.OPEN),
+        "Nachbar: 5G": (40, Security.WPA2_MIXED_PSK),  # WPA3 transition: WPA2 for a Photon
     }
     assert redacted == 0
+
+
+@pytest.mark.parametrize(
+    ("mode", "security"),
+    [
+        ("spairport_security_mode_none", Security.OPEN),
+        ("spairport_security_mode_wep", Security.WEP_PSK),
+        ("spairport_security_mode_wpa_personal", Security.WPA_MIXED_PSK),
+        ("spairport_security_mode_wpa2_personal_mixed", Security.WPA2_MIXED_PSK),
+        ("pairport_security_mode_wpa3_transition", Security.WPA2_MIXED_PSK),  # macOS's typo
+        ("spairport_security_mode_wpa3_personal", Security.UNKNOWN),  # a Photon cannot join
+        ("spairport_security_mode_wpa2_enterprise", Security.WPA2_MIXED_ENT),
+        ("spairport_security_mode_wpa3_enterprise", Security.WPA2_MIXED_ENT),
+        ("spairport_security_mode_something_new", None),
+        (None, None),
+    ],
+)
+def test_security_modes_in_the_photons_terms(mode: str | None, security: Security | None) -> None:
+    assert mac_security(mode) == security
 
 
 async def test_redacted_scan_says_so_and_offers_typing_the_code(journal: RestoreJournal) -> None:
@@ -159,6 +182,35 @@ async def test_redacted_scan_says_so_and_offers_typing_the_code(journal: Restore
 async def test_find_photons_on_macos(journal: RestoreJournal) -> None:
     photons = await mac_wifi(mac_runner(), journal).find_photons()
     assert [p.ssid for p in photons] == ["Photon-7KQX", "Photon-A2B4C6"]
+
+
+async def test_nearby_networks_on_a_mac_include_the_one_it_is_on(journal: RestoreJournal) -> None:
+    nearby = await mac_wifi(mac_runner(), journal).nearby_networks()
+    assert [(n.ssid, n.signal, n.security) for n in nearby] == [
+        ("Wohnzimmer WLAN 🦊", 96, Security.WPA2_MIXED_PSK),
+        ("Nachbar: 5G", 40, Security.WPA2_MIXED_PSK),
+    ]
+
+
+async def test_hidden_names_ask_for_the_network_name_when_the_photon_is_on_a_cable(
+    journal: RestoreJournal,
+) -> None:
+    runner = mac_runner().on(
+        "system_profiler", stdout=fixture("macos/system_profiler_redacted.json")
+    )
+    with pytest.raises(NamesHidden, match="Location Services") as raised:
+        await mac_wifi(runner, journal).nearby_networks()
+    assert "Type the name of the network the Photon should join." in str(raised.value)
+    assert "Photon-" not in str(raised.value)  # no code to type: the Photon is on the cable
+
+
+@pytest.mark.parametrize(("macos15", "current"), [(False, "Café: 2.4GHz"), (True, None)])
+async def test_the_current_network_is_what_macos_tells(
+    macos15: bool, current: str | None, journal: RestoreJournal
+) -> None:
+    runner = mac_runner(macos15=macos15)
+    assert await mac_wifi(runner, journal).current_network() == current
+    assert runner.calls == ([GET_CURRENT, SUMMARY] if macos15 else [GET_CURRENT])
 
 
 async def test_session_rejoins_the_known_previous_network(journal: RestoreJournal) -> None:

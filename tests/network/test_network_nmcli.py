@@ -16,6 +16,7 @@ from network_fakes import (
     NM_LEAVING,
     NM_RADIO,
     NM_SNAPSHOT,
+    NM_WIFI_LIST,
     PHOTON,
     TEMP_UUID,
     FakeInterfaceTable,
@@ -29,6 +30,7 @@ from network_fakes import (
 
 from setup_wizard.device.address import DeviceAddress
 from setup_wizard.device.models import DeviceInfo
+from setup_wizard.device.security import Security
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.errors import (
@@ -37,6 +39,7 @@ from setup_wizard.network.errors import (
     NetworkManagerNotRunning,
     NetworkNotFound,
     NotAuthorized,
+    ScanUnavailable,
     WifiError,
     WifiOff,
 )
@@ -45,8 +48,10 @@ from setup_wizard.network.manual import ManualBackend
 from setup_wizard.network.nmcli import (
     NetworkManagerBackend,
     check,
+    nm_security,
     parse_active_connections,
     parse_added_uuid,
+    parse_in_use,
     parse_wifi_list,
     split_terse,
 )
@@ -99,6 +104,54 @@ def test_wifi_list_keeps_odd_names_whole_and_each_network_once() -> None:
     assert networks["Wohnzimmer WLAN 🦊"] == 61
     assert networks[" Leading and trailing spaces "] == 40
     assert "" not in networks  # a hidden network has no name to show
+    assert len(parse_wifi_list(fixture("nmcli/wifi_list.txt"))) == len(networks)
+
+
+def test_wifi_list_gives_each_network_its_security_in_the_photons_terms() -> None:
+    networks = {n.ssid: n.security for n in parse_wifi_list(fixture("nmcli/wifi_list.txt"))}
+
+    assert networks["Photon-7KQX"] is Security.OPEN  # nmcli leaves the column empty
+    assert networks["Café: 2.4GHz \\ upstairs"] is Security.WPA2_MIXED_PSK
+    assert networks["Wohnzimmer WLAN 🦊"] is Security.WPA2_MIXED_PSK  # WPA1 WPA2
+    assert networks["back\\slash\\net"] is Security.WPA2_MIXED_PSK  # WPA2/WPA3 transition
+    assert networks[" Leading and trailing spaces "] is Security.WEP_PSK
+    assert networks["Old Office"] is Security.WPA_MIXED_PSK
+    # Enterprise, whichever WPA: the flow refuses it as such.
+    assert networks["Uni: eduroam"] is Security.WPA2_MIXED_ENT
+    assert networks["Lab: Suite B"] is Security.WPA2_MIXED_ENT
+    # WPA3 alone and Enhanced Open alone are beyond a Photon; the open half of an
+    # Enhanced Open pair is open.
+    assert networks["Photonic"] is Security.UNKNOWN
+    assert networks["Airport Free"] is Security.UNKNOWN
+    assert networks["Acme-2345"] is Security.OPEN
+
+
+@pytest.mark.parametrize(
+    ("words", "security"),
+    [
+        ("", Security.OPEN),
+        ("WEP", Security.WEP_PSK),
+        ("WPA1", Security.WPA_MIXED_PSK),
+        ("WPA2", Security.WPA2_MIXED_PSK),
+        ("WPA1 WPA2", Security.WPA2_MIXED_PSK),
+        ("WPA2 WPA3", Security.WPA2_MIXED_PSK),
+        ("WPA3", Security.UNKNOWN),
+        ("OWE", Security.UNKNOWN),
+        ("OWE-TM", Security.OPEN),
+        ("WPA1 802.1X", Security.WPA_MIXED_ENT),
+        ("WPA1 WPA2 802.1X", Security.WPA2_MIXED_ENT),
+        ("WPA-EAP-SUITE-B-192", Security.WPA2_MIXED_ENT),
+        ("WPA4", None),  # a word nmcli may learn later: not guessed
+    ],
+)
+def test_security_column_words(words: str, security: Security | None) -> None:
+    assert nm_security(words) == security
+
+
+def test_the_access_point_in_use_names_the_current_network() -> None:
+    listing = fixture("nmcli/wifi_list.txt")
+    assert parse_in_use(listing) == "Café: 2.4GHz \\ upstairs"  # the SSID, colon and all
+    assert parse_in_use(listing.replace("*:", " :")) is None  # not associated
 
 
 def test_active_connection_name_with_colon_and_backslash_is_read_whole() -> None:
@@ -260,13 +313,39 @@ async def test_find_photons_lists_4_and_6_character_codes_strongest_first(
     photons = await nm_wifi(runner, journal).find_photons()
 
     assert [p.ssid for p in photons] == ["Photon-7KQX", "Photon-A2B4C6", "photon-h3rz"]
-    assert runner.calls == [
-        RADIO,
-        (
-            "nmcli", "-t", "-f", "SSID,SIGNAL", "device", "wifi", "list",
-            "ifname", "wlp2s0", "--rescan", "auto",
-        ),
-    ]  # fmt: skip
+    assert runner.calls == [RADIO, (*NM_WIFI_LIST, "ifname", "wlp2s0", "--rescan", "auto")]
+
+
+async def test_nearby_networks_leave_the_photons_out_and_keep_their_security(
+    journal: RestoreJournal,
+) -> None:
+    nearby = await nm_wifi(nm_runner(), journal).nearby_networks()
+
+    assert [n.ssid for n in nearby][:3] == [
+        "Café: 2.4GHz \\ upstairs",
+        "Wohnzimmer WLAN 🦊",
+        "back\\slash\\net",
+    ]
+    assert not [n for n in nearby if n.ssid.lower().startswith("photon-")]
+    assert "Photonic" in [n.ssid for n in nearby]  # no code after "Photon-": a network
+    assert nearby[0].security is Security.WPA2_MIXED_PSK
+
+
+async def test_the_current_network_is_read_from_the_list_without_a_rescan(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner()
+    assert await nm_wifi(runner, journal).current_network() == "Café: 2.4GHz \\ upstairs"
+    assert runner.calls == [(*NM_WIFI_LIST, "ifname", "wlp2s0", "--rescan", "no")]
+
+
+async def test_with_wifi_off_the_nearby_list_asks_for_the_name_instead(
+    journal: RestoreJournal,
+) -> None:
+    runner = nm_runner().on(*RADIO, stdout=fixture("nmcli/radio_wifi_off.txt"))
+    with pytest.raises(ScanUnavailable, match="Type the name of the network the Photon"):
+        await nm_wifi(runner, journal).nearby_networks()
+    assert runner.calls == [RADIO]  # the radio is left as it is
 
 
 # --- sessions ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from network_fakes import (
     fixture,
 )
 
+from setup_wizard.device.security import Security
 from setup_wizard.network.backend import BackendKind, RestorePoint, VisibleNetwork
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.errors import DeviceNotFound, ScanUnavailable, WifiOff
@@ -31,6 +32,7 @@ from setup_wizard.network.windows import (
     PROFILE_NAMESPACE,
     WindowsWifiBackend,
     detect_windows,
+    netsh_security,
     open_network_profile,
     parse_interfaces,
     parse_networks,
@@ -130,6 +132,60 @@ def test_profile_names_are_read_whatever_the_labels_say() -> None:
 def test_german_network_list_gives_names_and_best_signal() -> None:
     networks = {n.ssid: n.signal for n in parse_networks(fixture("windows/networks_de.txt"))}
     assert networks == {"Wohnzimmer WLAN 🦊": 95, "Photon-7KQX": 74, "Photon-A2B4C6": 41}
+
+
+def test_german_network_list_gives_security_from_technical_terms_and_open_from_no_cipher() -> None:
+    networks = {n.ssid: n.security for n in parse_networks(fixture("windows/networks_de.txt"))}
+    assert networks == {
+        "Wohnzimmer WLAN 🦊": Security.WPA2_MIXED_PSK,  # WPA2-Personal, CCMP
+        "Photon-7KQX": Security.OPEN,  # "Offen", "Keine"
+        "Photon-A2B4C6": Security.OPEN,
+    }
+
+
+def test_english_network_list_gives_each_kind_of_security() -> None:
+    networks = parse_networks(fixture("windows/networks_security_en.txt"))
+    assert {n.ssid: (n.signal, n.security) for n in networks} == {
+        "Office: 5G": (90, Security.WPA2_MIXED_PSK),
+        "Photon-7KQX": (81, Security.OPEN),
+        "Guest": (70, Security.OPEN),
+        "Old Router": (52, Security.WEP_PSK),
+        "Printer": (33, Security.WEP_PSK),  # shared-key WEP: the same key to type
+        "NETGEAR42": (60, Security.WPA_MIXED_PSK),
+        "Campus": (58, Security.WPA2_MIXED_ENT),
+        "Neighbour 6E": (40, None),  # WPA3-Personal: perhaps a WPA2/WPA3 network
+        "Lab": (38, Security.WPA2_MIXED_ENT),
+        "Cafe Free": (36, None),  # Enhanced Open
+    }
+
+
+def test_french_network_list_reads_personal_and_enterprise_in_french() -> None:
+    networks = parse_networks(fixture("windows/networks_security_fr.txt"))
+    assert {n.ssid: (n.signal, n.security) for n in networks} == {
+        "Livebox-Salon": (64, Security.WPA2_MIXED_PSK),  # "WPA2 - Personnel"
+        "Photon-A2B4C6": (48, Security.OPEN),  # "Ouvrir", "Aucun"
+        "FreeWifi_secure": (40, Security.WPA2_MIXED_ENT),
+        "Voisin": (22, Security.WPA_MIXED_PSK),
+    }
+
+
+@pytest.mark.parametrize(
+    ("authentication", "encryption", "security"),
+    [
+        ("WPA2-Personal", "CCMP", Security.WPA2_MIXED_PSK),
+        ("WPA2-PSK", "CCMP", Security.WPA2_MIXED_PSK),  # Windows Vista and 7
+        ("WPA-Enterprise", "TKIP", Security.WPA_MIXED_ENT),
+        ("Abierta", "Ninguna", Security.OPEN),  # Spanish
+        ("Aperta", "Nessuno", Security.OPEN),  # Italian
+        ("WPA2-パーソナル", "CCMP", None),  # words this app does not know: not guessed
+        ("WPA3-Personal", "GCMP", None),
+        ("OWE", "CCMP", None),
+    ],
+)
+def test_netsh_security_words(
+    authentication: str, encryption: str, security: Security | None
+) -> None:
+    assert netsh_security(authentication, encryption) == security
 
 
 def test_open_profile_names_the_ssid_exactly_and_never_autoconnects() -> None:
@@ -325,6 +381,57 @@ async def test_a_scan_netsh_mangles_is_read_through_the_native_api(tmp_path: Pat
     assert await backend.scan() == exact
     refused = WindowsWifiBackend(runner, "Wi-Fi", guid=GUID, wlan=FakeWlan(networks=None))
     assert "Photon-7KQX" in [n.ssid for n in await refused.scan()]  # netsh's list, then
+
+
+async def test_security_in_words_netsh_cannot_be_read_in_is_read_through_the_native_api() -> None:
+    # Constructed from the recorded German list, as a display language this app has no
+    # words for would write it.
+    listing = fixture("windows/networks_de.txt").replace("WPA2-Personal", "WPA2-パーソナル")
+    runner = windows_runner().on(*NETWORKS, stdout=listing)
+    exact = [
+        VisibleNetwork("Wohnzimmer WLAN 🦊", 95, Security.WPA2_MIXED_PSK),
+        VisibleNetwork("Photon-7KQX", 74, Security.OPEN),
+    ]
+    wlan = FakeWlan(networks=exact)
+    backend = WindowsWifiBackend(runner, "Wi-Fi", guid=GUID, wlan=wlan)
+    assert await backend.scan() == exact
+    assert wlan.calls == [f"visible_networks {GUID}"]
+    without_api = WindowsWifiBackend(runner, "Wi-Fi", guid=GUID)
+    assert {n.ssid: n.security for n in await without_api.scan()}["Wohnzimmer WLAN 🦊"] is None
+
+
+async def test_security_netsh_words_in_a_known_way_needs_no_api_call() -> None:
+    wlan = FakeWlan(networks=[])
+    backend = WindowsWifiBackend(windows_runner(), "Wi-Fi", guid=GUID, wlan=wlan)
+    assert len(await backend.scan()) == 3
+    assert wlan.calls == []
+
+
+@pytest.mark.parametrize(
+    ("interfaces", "wlan", "current"),
+    [
+        ("windows/interfaces_en.txt", None, "Office: 5G"),
+        ("windows/interfaces_disconnected_en.txt", None, None),
+        ("windows/interfaces_hidden_en.txt", None, None),  # a hidden network has no name
+        (
+            "windows/interfaces_mangled_de.txt",
+            FakeWlan(connection=WlanConnection("Wohnzimmer WLAN 🦊", "Wohnzimmer WLAN 🦊")),
+            "Wohnzimmer WLAN 🦊",
+        ),
+        ("windows/interfaces_mangled_de.txt", None, None),  # "??" is no name to suggest
+    ],
+)
+async def test_the_current_network_is_the_connected_ssid_read_whole(
+    interfaces: str,
+    wlan: FakeWlan | None,
+    current: str | None,
+    journal: RestoreJournal,
+    tmp_path: Path,
+) -> None:
+    runner = windows_runner(interfaces)
+    wifi = windows_wifi(runner, journal, tmp_path, wlan=wlan, interface="WLAN")
+    assert await wifi.current_network() == current
+    assert runner.calls == [SHOW]
 
 
 async def test_an_interface_name_netsh_mangles_is_read_through_the_native_api() -> None:

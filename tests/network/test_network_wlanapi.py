@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from setup_wizard.device.security import Security
 from setup_wizard.network.backend import VisibleNetwork
 from setup_wizard.network.wlanapi import (
     DOT11_SSID,
@@ -29,6 +30,7 @@ from setup_wizard.network.wlanapi import (
     guid_text,
     interfaces_from,
     load_native_wlan,
+    native_security,
     networks_from,
     radio_off_from,
 )
@@ -63,8 +65,11 @@ def wide(text: str, size: int = 256) -> ctypes.Array[ctypes.c_uint16]:
     return array
 
 
-def network_list(*networks: tuple[str, str, int]) -> WLAN_AVAILABLE_NETWORK_LIST:
-    """A list as WlanGetAvailableNetworkList returns it: header, then N entries."""
+def network_list(
+    *networks: tuple[str, str, int] | tuple[str, str, int, int, int],
+) -> WLAN_AVAILABLE_NETWORK_LIST:
+    """A list as WlanGetAvailableNetworkList returns it: header, then N entries, each
+    (profile, SSID, signal[, authentication algorithm, cipher algorithm])."""
     size = WLAN_AVAILABLE_NETWORK_LIST.Network.offset + len(networks) * ctypes.sizeof(
         WLAN_AVAILABLE_NETWORK
     )
@@ -74,10 +79,12 @@ def network_list(*networks: tuple[str, str, int]) -> WLAN_AVAILABLE_NETWORK_LIST
     entries = (WLAN_AVAILABLE_NETWORK * len(networks)).from_buffer(
         buffer, WLAN_AVAILABLE_NETWORK_LIST.Network.offset
     )
-    for entry, (profile, name, signal) in zip(entries, networks, strict=True):
+    for entry, (profile, name, signal, *algorithms) in zip(entries, networks, strict=True):
         entry.strProfileName = wide(profile)
         entry.dot11Ssid = ssid(name)
         entry.wlanSignalQuality = signal
+        if algorithms:
+            entry.dot11DefaultAuthAlgorithm, entry.dot11DefaultCipherAlgorithm = algorithms
     return listing
 
 
@@ -92,6 +99,47 @@ def test_network_names_come_whole_one_entry_per_ssid_strongest_kept() -> None:
         VisibleNetwork("Wohnzimmer WLAN 🦊", 95),
         VisibleNetwork("Photon-7KQX", 74),
     ]
+
+
+def test_each_network_comes_with_its_security_in_the_photons_terms() -> None:
+    # DOT11_AUTH_ALGORITHM and DOT11_CIPHER_ALGORITHM values as in wlantypes.h.
+    listing = network_list(
+        ("Wohnzimmer WLAN 🦊", "Wohnzimmer WLAN 🦊", 88, 7, 0x04),  # RSNA_PSK, CCMP
+        ("", "Photon-7KQX", 74, 1, 0x00),  # open, no cipher
+        ("", "Old Router", 50, 1, 0x101),  # open system with WEP
+        ("", "Campus", 45, 6, 0x04),  # RSNA: WPA2 Enterprise
+        ("", "Neighbour 6E", 40, 9, 0x04),  # WPA3 SAE: maybe a transition network
+    )
+    assert [(n.ssid, n.security) for n in networks_from(listing)] == [
+        ("Wohnzimmer WLAN 🦊", Security.WPA2_MIXED_PSK),
+        ("Photon-7KQX", Security.OPEN),
+        ("Old Router", Security.WEP_PSK),
+        ("Campus", Security.WPA2_MIXED_ENT),
+        ("Neighbour 6E", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("auth", "cipher", "security"),
+    [
+        (1, 0x00, Security.OPEN),
+        (1, 0x01, Security.WEP_PSK),
+        (1, 0x05, Security.WEP_PSK),
+        (2, 0x101, Security.WEP_SHARED),
+        (3, 0x02, Security.WPA_MIXED_ENT),
+        (4, 0x02, Security.WPA_MIXED_PSK),
+        (6, 0x04, Security.WPA2_MIXED_ENT),
+        (7, 0x04, Security.WPA2_MIXED_PSK),
+        (8, 0x09, Security.WPA2_MIXED_ENT),  # WPA3 Enterprise 192: Enterprise all the same
+        (11, 0x04, Security.WPA2_MIXED_ENT),
+        (9, 0x04, None),  # SAE
+        (10, 0x04, None),  # OWE
+        (1, 0x04, None),  # open with a cipher: nothing a Photon knows
+        (-0x80000000, 0x00, None),  # a vendor's own (IHV) algorithm
+    ],
+)
+def test_native_algorithms(auth: int, cipher: int, security: Security | None) -> None:
+    assert native_security(auth, cipher) == security
 
 
 def test_interfaces_are_listed_with_their_guid_as_netsh_prints_it() -> None:
