@@ -15,27 +15,20 @@ from typing import Protocol
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from setup_wizard.sim.clock import SimClock
-from setup_wizard.sim.photon import radio
+from setup_wizard.sim.photon import radio, wlan
 from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import (
     CLAIM_CODE_BYTES,
     EapType,
     EnterpriseConfig,
     Flash,
-    make_credential,
 )
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.jsonbody import Kind, Member, atoi, json_unescape, parse_flat_object
 from setup_wizard.sim.photon.keys import KEY_BYTES, DecryptError, hex_decode
-from setup_wizard.sim.photon.security import WICED_WEP_PSK, SecurityType, coarse_security
+from setup_wizard.sim.photon.security import SecurityType, coarse_security
 from setup_wizard.sim.photon.timing import SetupTiming
-from setup_wizard.sim.wifi import (
-    ENTERPRISE_ENABLED,
-    WEP_ENABLED,
-    WPA2_SECURITY,
-    WPA_SECURITY,
-    WifiEnvironment,
-)
+from setup_wizard.sim.wifi import WifiEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +36,6 @@ COMMAND_NAMES = frozenset(
     {"version", "device-id", "scan-ap", "configure-ap", "connect-ap", "public-key", "set"}
 )
 
-# Result codes of wlan_set_credentials (§4, wlan_hal.h).
-CIPHER_REQUIRED = -2
-INVALID_SSID_LENGTH = -3
-INVALID_KEY_LENGTH = -4
-INVALID_EAP_CONFIG = 1
 
 # The body is read into one malloc'd buffer; a Photon in listening mode has about this much
 # heap, so a larger announced length fails the allocation (and the request) outright.
@@ -213,61 +201,31 @@ class SoftApCommands:
         await out.write(b'{"r":%d}' % result)
 
     async def _save_credentials(self, req: _ConfigureRequest) -> int:
-        """§3.6 steps 1-5, in the firmware's order; returns the ``r`` code.
-
-        As ``wlan_set_credentials`` does: a dry run of every check, the Enterprise settings,
-        then the same checks again to save. A WPA network is looked up in a scan by each of
-        the two runs, so configure-ap takes two scans (§3.6 point 3).
-        """
+        """§3.6 steps 1-5, in the firmware's order; returns the ``r`` code."""
         try:
             password = self._decrypt_password(req.pwd)
             ek = req.encrypted_key
             aes_key = self._decrypt_hex(ek) if ek is not None and len(ek) >= 2 else None
         except DecryptError as exc:
             return exc.code
-        dry_run = await self._checked_security(req, password)
-        if dry_run < 0:
-            return dry_run
-        if req.eap != EapType.NONE:
-            enterprise = _enterprise_config(req, password, aes_key)
-            if enterprise is None:
-                return INVALID_EAP_CONFIG
-            self._flash.enterprise = enterprise
-        security = await self._checked_security(req, password)
-        if security < 0:
-            return security
-        self._flash.store_credential(
-            make_credential(
-                req.ssid, security, req.channel, password, radio.stored_key(security, password)
-            )
+        creds = wlan.WlanCredentials(
+            ssid=req.ssid,
+            password=password,
+            # configure-ap carries a WICED value; the firmware keeps only its coarse type.
+            security=coarse_security(req.sec) if req.sec is not None else SecurityType.OPEN,
+            channel=req.channel,
+            eap_type=req.eap,
+            enterprise=(
+                _enterprise_config(req, password, aes_key) if req.eap != EapType.NONE else None
+            ),
         )
-        self.credentials_changed = True
-        return 0
+        result = await wlan.set_credentials(self._flash, creds, self._find_security)
+        if result == 0:
+            self.credentials_changed = True
+        return result
 
-    async def _checked_security(self, req: _ConfigureRequest, password: bytes) -> int:
-        """``wlan_set_credentials_internal``: the WICED security to store, or a negative code."""
-        # The SSID length is checked before the scan: a name no scan can report is -3, not -2.
-        if not 1 <= len(req.ssid) <= radio.SSID_MAX_BYTES:
-            return INVALID_SSID_LENGTH
-        kind = coarse_security(req.sec) if req.sec is not None else SecurityType.OPEN
-        if kind == SecurityType.OPEN:
-            security = 0
-        elif kind == SecurityType.WEP:
-            security = WICED_WEP_PSK
-        else:
-            # WPA without a cipher: the device looks for the network itself (§3.6 step 3).
-            found = await radio.find_security(
-                self._clock, self._wifi, req.ssid, self._timing.scan_seconds
-            )
-            if found is None:
-                return CIPHER_REQUIRED
-            security = found
-        if security & WEP_ENABLED and not 5 <= len(password) <= 58:
-            return INVALID_KEY_LENGTH
-        wpa = security & (WPA_SECURITY | WPA2_SECURITY)
-        if wpa and not security & ENTERPRISE_ENABLED and not 8 <= len(password) <= 64:
-            return INVALID_KEY_LENGTH
-        return security
+    async def _find_security(self, ssid: bytes) -> int | None:
+        return await radio.find_security(self._clock, self._wifi, ssid, self._timing.scan_seconds)
 
     def _decrypt_password(self, pwd: bytes | None) -> bytes:
         """Two or more characters: hex of an RSA ciphertext. Fewer: the password itself."""
@@ -326,19 +284,10 @@ def _configure_request(members: list[Member]) -> _ConfigureRequest | None:
 def _enterprise_config(
     req: _ConfigureRequest, password: bytes, aes_key: bytes | None
 ) -> EnterpriseConfig | None:
-    """§3.6 step 6: PEAP needs an identity and a password, EAP-TLS a certificate and a key."""
     private_key = b""
     if req.private_key and aes_key is not None and len(aes_key) >= 32:
         private_key = _aes_cbc_decrypt(aes_key, req.private_key)
-    if req.eap == EapType.PEAP:
-        if not 1 <= len(req.inner_identity) <= 64 or not 1 <= len(password) <= 64:
-            return None
-    elif req.eap == EapType.TLS:
-        if not req.certificate or not private_key:
-            return None
-    else:
-        return None
-    return EnterpriseConfig(
+    return wlan.enterprise_config(
         eap_type=req.eap,
         inner_identity=req.inner_identity,
         outer_identity=req.outer_identity,

@@ -14,8 +14,8 @@ from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import timing
 from setup_wizard.sim.photon.flash import EapType, EnterpriseConfig, StoredCredential
 from setup_wizard.sim.photon.keys import hex_decode
-from setup_wizard.sim.photon.security import SecurityType, coarse_security
-from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
+from setup_wizard.sim.photon.security import WICED_WEP_PSK, SecurityType, coarse_security
+from setup_wizard.sim.wifi import AES_ENABLED, TKIP_ENABLED, SimNetwork, WifiEnvironment
 
 _CHANNELS = range(1, 15)
 SSID_MAX_BYTES = 32
@@ -103,7 +103,16 @@ def wep_key_from_structure(stored: bytes) -> bytes | None:
 
 
 def _same_kind(credential: StoredCredential, net: SimNetwork) -> bool:
-    return coarse_security(credential.security) == coarse_security(net.sec)
+    return _join_kind(credential.security) == coarse_security(net.sec)
+
+
+def _join_kind(security: int) -> SecurityType:
+    """The kind of network a stored security joins. The console stores an open network with
+    the cipher it was told (0 | AES_ENABLED): taken here as open (assumed: how WICED joins
+    with it is in a binary of device-os; particle-cli answers AES for open networks)."""
+    if security & ~(AES_ENABLED | TKIP_ENABLED) == 0:
+        return SecurityType.OPEN
+    return coarse_security(security)
 
 
 def _key_fits(
@@ -125,7 +134,9 @@ def _key_fits(
 
 
 def stored_key(security: int, password: bytes) -> bytes:
-    """What the firmware writes to flash: WEP keys hex-decoded (§3.6 step 5), else ≤ 64 bytes."""
-    if coarse_security(security) == SecurityType.WEP and len(password) > 1 and password[0] > 4:
+    """What the firmware writes to flash: ≤ 64 bytes of the password, hex-decoded only when
+    the security is exactly WEP_PSK (§3.6 step 5). SoftAP stores WEP that way; the USB
+    console always adds a cipher bit (WEP_PSK | AES...), so its WEP key is kept as typed."""
+    if security == WICED_WEP_PSK and len(password) > 1 and password[0] > 4:
         return hex_decode(password, 64)
     return password[:64]
