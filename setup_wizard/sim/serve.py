@@ -9,6 +9,7 @@ import logging
 import signal
 import sys
 
+from setup_wizard.sim.photon import UsbUnavailableError
 from setup_wizard.sim.simulation import Simulation
 
 
@@ -34,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the product quarantines devices it does not know (none is added ahead)",
     )
+    parser.add_argument(
+        "--usb",
+        action="store_true",
+        help="each Photon is also plugged in by USB: its console on a pseudo-terminal, given as "
+        '"usb" in the ready line (Linux and macOS)',
+    )
 
 
 async def serve(args: argparse.Namespace) -> int:
@@ -50,8 +57,9 @@ async def serve(args: argparse.Namespace) -> int:
             mfa=args.mfa,
             seed=args.seed,
             quarantine=args.quarantine,
+            usb=args.usb,
         )
-    except OSError as exc:
+    except (OSError, UsbUnavailableError) as exc:
         print(f"setup-wizard simulate: cannot start: {exc}", file=sys.stderr)
         return 1
     try:

@@ -12,7 +12,7 @@ from typing import Any
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.cloud import SimulatedCloud
-from setup_wizard.sim.photon import SimulatedPhoton
+from setup_wizard.sim.photon import PTY_AVAILABLE, SimulatedPhoton, UsbUnavailableError
 from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 LOOPBACK = "127.0.0.1"
@@ -38,15 +38,23 @@ class Simulation:
         wifi: WifiEnvironment | None = None,
         quarantine: bool = False,
         cloud_latency: float = 0.0,
+        usb: bool = False,
     ) -> Simulation:
         """Start everything on 127.0.0.1.
 
         With ``device_base_port`` P, device i serves HTTP on P + 2i and TCP on P + 2i + 1;
         with 0 every port is picked free by the system. ``cloud_latency``: simulated seconds
-        the cloud holds each request (a network's round trip, for benchmarks).
+        the cloud holds each request (a network's round trip, for benchmarks). ``usb``: every
+        Photon is also plugged in by USB, its console on a pseudo-terminal (UsbUnavailableError
+        where there are none, as on Windows).
         """
         if devices < 0:
             raise ValueError("devices must be 0 or more")
+        if usb and not PTY_AVAILABLE:
+            raise UsbUnavailableError(
+                "a simulated USB console needs pseudo-terminals (os.openpty and termios), "
+                "which this platform does not have"
+            )
         clock = SimClock(speed)
         env = wifi if wifi is not None else WifiEnvironment.home()
         cloud = SimulatedCloud(
@@ -74,8 +82,10 @@ class Simulation:
         try:
             await cloud.start()
             for photon in photons:
-                await photon.start()
                 sim.photons.append(photon)
+                if usb:
+                    photon.plug_usb()
+                await photon.start()
         except BaseException:
             await sim.stop()
             raise
@@ -86,15 +96,7 @@ class Simulation:
         return {
             "event": "ready",
             "cloud": self.cloud.ready_json(),
-            "devices": [
-                {
-                    "id": photon.device_id.lower(),
-                    "ssid": photon.ssid,
-                    "http": f"http://{photon.host}:{photon.http_port}",
-                    "tcp": f"{photon.host}:{photon.tcp_port}",
-                }
-                for photon in self.photons
-            ],
+            "devices": [_device_json(photon) for photon in self.photons],
             "wifi": [
                 {
                     "ssid": net.ssid,
@@ -122,3 +124,15 @@ class Simulation:
             await photon.stop()
         self.photons.clear()
         await self.cloud.stop()
+
+
+def _device_json(photon: SimulatedPhoton) -> dict[str, str]:
+    device = {
+        "id": photon.device_id.lower(),
+        "ssid": photon.ssid,
+        "http": f"http://{photon.host}:{photon.http_port}",
+        "tcp": f"{photon.host}:{photon.tcp_port}",
+    }
+    if photon.usb_port is not None:
+        device["usb"] = photon.usb_port
+    return device

@@ -2,7 +2,8 @@
 
 ``device`` holds the lifecycle, ``softap`` the two setup servers of one listening session
 (``tcp_server``, ``http_server``) over the shared ``commands``; ``flash`` is what the device
-remembers, ``radio`` how it scans and joins, ``keys`` its RSA key pair.
+remembers, ``radio`` how it scans and joins, ``wlan`` how it checks credentials, ``keys`` its
+RSA key pair; ``usb_console`` is its console on the USB serial port (``usb_serial``).
 """
 
 from setup_wizard.sim.photon.device import SimulatedPhoton
@@ -11,8 +12,10 @@ from setup_wizard.sim.photon.flash import StoredCredential
 from setup_wizard.sim.photon.security import SecurityType
 from setup_wizard.sim.photon.state import Led, LedPattern, PhotonState
 from setup_wizard.sim.photon.timing import SetupTiming
+from setup_wizard.sim.photon.usb_serial import PTY_AVAILABLE, UsbUnavailableError
 
 __all__ = [
+    "PTY_AVAILABLE",
     "Led",
     "LedPattern",
     "PhotonFaults",
@@ -21,4 +24,5 @@ __all__ = [
     "SetupTiming",
     "SimulatedPhoton",
     "StoredCredential",
+    "UsbUnavailableError",
 ]

@@ -23,6 +23,8 @@ from setup_wizard.sim.photon.flash import Flash, StoredCredential
 from setup_wizard.sim.photon.softap import SoftAp
 from setup_wizard.sim.photon.state import Led, PhotonState
 from setup_wizard.sim.photon.timing import SetupTiming
+from setup_wizard.sim.photon.usb_console import UsbConsole
+from setup_wizard.sim.photon.usb_serial import UsbSerial
 from setup_wizard.sim.wifi import SimNetwork, WifiEnvironment
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,9 @@ class SimulatedPhoton:
         self._led = Led.OFF
         self._waiters: dict[PhotonState, list[asyncio.Future[None]]] = {}
         self._softap: SoftAp | None = None
+        self._usb = UsbSerial()
+        self._console: UsbConsole | None = None  # this listening session's, if any
+        self._console_task: asyncio.Task[None] | None = None  # runs while a cable is in
         self._lives: set[asyncio.Task[None]] = set()
         self._in_cloud = False
         self._started = False
@@ -116,6 +121,11 @@ class SimulatedPhoton:
         """Stored Wi-Fi credentials, newest first, at most five."""
         return list(self._flash.credentials)
 
+    @property
+    def usb_port(self) -> str | None:
+        """The pseudo-terminal of its USB console (``/dev/pts/N``) while plugged in."""
+        return self._usb.path
+
     async def wait_for_state(self, state: PhotonState) -> None:
         """Return once the device is (or passes through) ``state``; callers add a timeout."""
         if self._state is state:
@@ -142,6 +152,22 @@ class SimulatedPhoton:
             self._new_life(lambda: self._live(_Start.LISTEN))
         self._started = True
 
+    def plug_usb(self) -> str:
+        """Plug in the USB cable: returns the serial port a client opens (a pseudo-terminal).
+
+        The console answers in listening mode (§10). The device keeps its power either way
+        (as from a battery), so unplug_usb() only cuts the console off. Raises
+        UsbUnavailableError where there are no pseudo-terminals (Windows).
+        """
+        path = self._usb.plug()
+        self._start_console()
+        return path
+
+    def unplug_usb(self) -> None:
+        """Pull the USB cable: the client's reads and writes on the port fail. A dialogue
+        under way waits for the rest of its line (the firmware has no timeout)."""
+        self._usb.unplug()
+
     def enter_listening_mode(self) -> None:
         """Hold SETUP ~3 s: leave Wi-Fi and the cloud, SoftAP back on the same ports."""
         self._require_started()
@@ -156,12 +182,13 @@ class SimulatedPhoton:
         self._new_life(self._power_cycle)
 
     async def stop(self) -> None:
-        """Power off for good: every socket and task closed."""
+        """Power off for good: every socket, pseudo-terminal and task closed."""
         lives = list(self._lives)
         for life in lives:
             life.cancel()
         if lives:
             await asyncio.wait(lives)
+        self._usb.unplug()
         await self._leave()
         self._set(PhotonState.OFF, Led.OFF)
         self._started = False
@@ -175,6 +202,7 @@ class SimulatedPhoton:
     async def _power_cycle(self) -> None:
         await self._leave()
         self._set(PhotonState.OFF, Led.OFF)
+        self._usb.discard_input()  # the receive ring is RAM
         await self._clock.sleep(timing.BOOT_SECONDS)
         start = _Start.JOIN if self._flash.credentials else _Start.LISTEN
         await self._live(start, credentials_changed=False)
@@ -207,15 +235,33 @@ class SimulatedPhoton:
         self._set(PhotonState.LISTENING, Led.LISTENING)
 
     async def _listen(self) -> bool:
-        """Listening mode until connect-ap; True if credentials were changed meanwhile."""
+        """Listening mode until connect-ap, or the USB console's `x` or saved credentials;
+        True if credentials were changed meanwhile."""
         if self._softap is None:
             await self._open_listening()
         softap = self._softap
         assert softap is not None
-        await softap.connect_requested.wait()
+        console = UsbConsole(
+            serial=self._usb,
+            flash=self._flash,
+            wifi=self._wifi,
+            clock=self._clock,
+            timing=self._setup_timing,
+            faults=self._faults,
+            leave=softap.connect_requested,
+        )
+        self._console = console
+        try:
+            if self._usb.plugged:
+                self._start_console()
+            await softap.connect_requested.wait()
+            await console.idle()  # the system thread moves on only between console commands
+        finally:
+            self._console = None
+            await self._stop_console()
         await self._clock.sleep(self._rng.uniform(*timing.AP_TEARDOWN_SECONDS))
         await self._close_softap()
-        return softap.commands.credentials_changed
+        return softap.commands.credentials_changed or console.credentials_changed
 
     async def _join(self, credentials_changed: bool) -> SimNetwork | None:
         """Join a stored network; None means "back to listening mode" (§3.7 steps 4-5)."""
@@ -286,6 +332,21 @@ class SimulatedPhoton:
                 log.warning("%s: telling the cloud it went offline failed", self, exc_info=True)
         self.joined_network = None
 
+    def _start_console(self) -> None:
+        """The console reads the cable in listening mode; no cable ever plugged, no task."""
+        running = self._console_task is not None and not self._console_task.done()
+        if self._console is None or running:
+            return
+        task = asyncio.create_task(self._console.run(), name=f"usb-console-{self.device_id}")
+        task.add_done_callback(_report_console_failure)
+        self._console_task = task
+
+    async def _stop_console(self) -> None:
+        task, self._console_task = self._console_task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.wait({task})
+
     async def _close_softap(self) -> None:
         # Forgotten only once fully stopped, so an interrupted stop is finished by the next call.
         if self._softap is not None:
@@ -331,6 +392,11 @@ class SimulatedPhoton:
         for future in self._waiters.pop(state, []):
             if not future.done():
                 future.set_result(None)
+
+
+def _report_console_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("the simulated USB console failed", exc_info=task.exception())
 
 
 def _is_loopback(host: str) -> bool:

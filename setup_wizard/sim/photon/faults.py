@@ -1,4 +1,4 @@
-"""Misbehaviours of real Photons that clients must survive (softap-protocol.md §2.2, §3.5, §3.7)."""
+"""Misbehaviours of real Photons that clients must survive (softap-protocol.md §2.2-3.7, §10)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ class PhotonFaults:
     drop_connect_ap_reply: bool = False
     # No TCP server on 5609 (as on firmware that lost it): only HTTP answers.
     tcp_closed: bool = False
+    # The USB console's `w` takes the SSID, then its scan never returns: nothing more is
+    # printed and listening mode cannot end until reset() (the system thread is stuck).
+    console_scan_hangs: bool = False
 
     def __post_init__(self) -> None:
         if self.scan_stalls_after is not None and self.scan_stalls_after < 0:
