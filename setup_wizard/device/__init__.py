@@ -1,4 +1,4 @@
-"""The Photon's SoftAP setup protocol (TCP 5609 and HTTP 80), as a typed async client."""
+"""The Photon's setup protocols as typed async clients: SoftAP (TCP 5609, HTTP 80) and USB."""
 
 from typing import TYPE_CHECKING
 
@@ -34,9 +34,32 @@ if TYPE_CHECKING:
     from setup_wizard.device.probe import probe
     from setup_wizard.device.security import MANUAL_ENTRY_CHOICES, Security
     from setup_wizard.device.transport import Transport
+    from setup_wizard.device.usb import (
+        PHOTON_USB_IDS,
+        UsbCharacterError,
+        UsbClaimCodeError,
+        UsbClaimCodeRefusedError,
+        UsbConsole,
+        UsbCredentialsRefusedError,
+        UsbEnterpriseNetworkError,
+        UsbField,
+        UsbPasswordNeededError,
+        UsbPort,
+        UsbProblem,
+        UsbReplyUnreadableError,
+        UsbTimeoutError,
+        UsbTiming,
+        UsbUnreachableError,
+        UsbWepError,
+        check_usb_claim_code,
+        check_usb_input,
+        list_usb_ports,
+        photon_ports,
+    )
 
 __all__ = [
     "MANUAL_ENTRY_CHOICES",
+    "PHOTON_USB_IDS",
     "ChannelError",
     "ClaimCodeError",
     "ConnectResult",
@@ -63,8 +86,27 @@ __all__ = [
     "Transport",
     "TransportPolicy",
     "UnsupportedSecurityError",
+    "UsbCharacterError",
+    "UsbClaimCodeError",
+    "UsbClaimCodeRefusedError",
+    "UsbConsole",
+    "UsbCredentialsRefusedError",
+    "UsbEnterpriseNetworkError",
+    "UsbField",
+    "UsbPasswordNeededError",
+    "UsbPort",
+    "UsbProblem",
+    "UsbReplyUnreadableError",
+    "UsbTimeoutError",
+    "UsbTiming",
+    "UsbUnreachableError",
+    "UsbWepError",
     "WepKeyError",
     "WifiNetwork",
+    "check_usb_claim_code",
+    "check_usb_input",
+    "list_usb_ports",
+    "photon_ports",
     "probe",
     "signal_bars",
 ]
@@ -110,5 +152,27 @@ if not TYPE_CHECKING:
                 "Security",
             ),
             "setup_wizard.device.transport": ("Transport",),
+            "setup_wizard.device.usb": (
+                "PHOTON_USB_IDS",
+                "UsbCharacterError",
+                "UsbClaimCodeError",
+                "UsbClaimCodeRefusedError",
+                "UsbConsole",
+                "UsbCredentialsRefusedError",
+                "UsbEnterpriseNetworkError",
+                "UsbField",
+                "UsbPasswordNeededError",
+                "UsbPort",
+                "UsbProblem",
+                "UsbReplyUnreadableError",
+                "UsbTimeoutError",
+                "UsbTiming",
+                "UsbUnreachableError",
+                "UsbWepError",
+                "check_usb_claim_code",
+                "check_usb_input",
+                "list_usb_ports",
+                "photon_ports",
+            ),
         },
     )
