@@ -25,6 +25,7 @@ from setup_wizard import redact
 from setup_wizard.cloud.client import CloudClient
 from setup_wizard.cloud.models import ClientCredentials
 from setup_wizard.cloud.settings import CloudSettings, make_http_client
+from setup_wizard.device.usb import UsbPort
 from setup_wizard.flow.bench import Bench, WifiPasswords
 from setup_wizard.flow.events import EventHub, Notice
 from setup_wizard.flow.keychain import KeyringTokenStore, MemoryTokenStore, TokenStore
@@ -39,6 +40,7 @@ from setup_wizard.flow.secret_store import (
 )
 from setup_wizard.flow.softap import SoftApConnector
 from setup_wizard.flow.staff import StaffSession
+from setup_wizard.flow.usb import PortLister, UsbConnector, UsbSettings
 from setup_wizard.network.backend import RestoreReport
 from setup_wizard.network.choice import choose_backend
 from setup_wizard.network.probes import url_reachable
@@ -154,6 +156,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
             speed=settings.simulation_speed or SIMULATION_SPEED,
             seed=seed,
             mfa=settings.staff,  # a bench shows the two-step code page too
+            usb=settings.usb,
         )
         stack.push_async_callback(sim.stop)
         ready = sim.ready()
@@ -180,12 +183,14 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         )
         device_address = access_points[0].address  # also where "join by hand" finds it
         tokens = MemoryTokenStore()
+        usb = UsbSettings(list_ports=simulated_usb_ports(sim))
     elif profile is None:  # a bench without a product profile: staff choose the product
         api_url = settings.api_url
         product = client = None
         backend = await choose_backend(settings.wifi)
         device_address = settings.device
         tokens = KeyringTokenStore()
+        usb = UsbSettings()
     else:
         secret = profile.client_secret
         if secret is None:  # kept in the keyring, which may block (asking to unlock): a thread
@@ -198,6 +203,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         backend = await choose_backend(settings.wifi)
         device_address = settings.device
         tokens = KeyringTokenStore()
+        usb = UsbSettings()
     # Building the client loads the CA bundle (tens of milliseconds): in a thread.
     http = await asyncio.to_thread(make_http_client, CloudSettings(api_url=api_url))
     await stack.enter_async_context(http)
@@ -217,6 +223,7 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         client=client,
         connector=SoftApConnector(wifi),
         tokens=tokens,
+        usb=UsbConnector(wifi, usb),
     )
     known = services.client  # the simulation's seeded client: as if this bench kept it
     if settings.staff:
@@ -236,6 +243,19 @@ async def _start(settings: AppSettings, stack: AsyncExitStack) -> Runtime:
         _stack=stack,
         bench=bench,
     )
+
+
+def simulated_usb_ports(sim: Simulation) -> PortLister:
+    """The simulated Photons' pseudo-terminals, as a real computer lists USB serial ports."""
+
+    def ports() -> list[UsbPort]:
+        return [
+            UsbPort(photon.usb_port, "Photon", photon.device_id.lower())
+            for photon in sim.photons
+            if photon.usb_port is not None
+        ]
+
+    return ports
 
 
 def _bench(

@@ -61,6 +61,9 @@ class AppSettings:
     simulation_speed: float | None = None
     """How many times faster than real time the simulation runs (None: the runtime's
     realistic default); ``setup-wizard onboard --simulation-speed``."""
+    usb: bool = False
+    """The simulated Photons are also on USB cables (their consoles on pseudo-terminals), so
+    the wizard offers "Connect by USB cable" first. Real Photons on a cable are found anyway."""
 
     def __post_init__(self) -> None:
         # The simulation never touches the computer's Wi-Fi, however it was built.
@@ -84,8 +87,11 @@ class AppSettings:
 
 def _api_url(value: str) -> str:
     url = value.strip().rstrip("/")
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # "https://[not-an-address/"
+        parts, host = urlsplit(""), ""
     if parts.scheme == "https" and host:
         return url
     if parts.scheme == "http" and is_loopback(host):
@@ -177,4 +183,5 @@ def settings_from_args(
         lang=getattr(args, "lang", None),
         quit_after_show=bool(getattr(args, "quit_after_show", False)),
         staff=staff,
+        usb=bool(getattr(args, "usb", False)),
     )

@@ -26,6 +26,8 @@ from setup_wizard.flow import (
     Onboarding,
     Services,
     SoftApConnector,
+    UsbConnector,
+    UsbSettings,
 )
 from setup_wizard.network import (
     PhotonWifi,
@@ -35,7 +37,8 @@ from setup_wizard.network import (
     choose_backend,
     url_reachable,
 )
-from setup_wizard.network.simulated import SimulatedWifiBackend
+from setup_wizard.network.simulated import SimulatedWifiBackend, visible_from_ready
+from setup_wizard.runtime import simulated_usb_ports
 from setup_wizard.secret import ClientSecret
 from setup_wizard.sim.simulation import Simulation
 
@@ -98,6 +101,7 @@ async def _wire(
         "simulated",
         access_points=[SimulatedAccessPoint.from_ready_device(d) for d in ready["devices"]],
         home_ssid=HOME,
+        networks=[visible_from_ready(n) for n in ready["wifi"]],
     )
     assert isinstance(backend, SimulatedWifiBackend)
     journal = RestoreJournal(tmp_path / "journal")
@@ -116,6 +120,7 @@ async def _wire(
         client=ClientCredentials(client["id"], ClientSecret(client["secret"])),
         connector=SoftApConnector(wifi, policy=FAST_DEVICE),
         tokens=tokens,
+        usb=UsbConnector(wifi, UsbSettings(list_ports=simulated_usb_ports(world))),
     )
     flow = Onboarding(services, timing=timing, events=hub)
     result = FlowWorld(world, flow, backend, journal, tokens)

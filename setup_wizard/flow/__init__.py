@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from setup_wizard.flow.state import Account, Ownership, SetupState
     from setup_wizard.flow.tasks import StepRunner
     from setup_wizard.flow.timing import FlowTiming
+    from setup_wizard.flow.usb import UsbConnector, UsbSettings
 
 __all__ = [
     "EXPECTED_ERRORS",
@@ -73,6 +74,8 @@ __all__ = [
     "StepRunner",
     "Timeline",
     "TokenStore",
+    "UsbConnector",
+    "UsbSettings",
     "WifiChoice",
     "WrongWifiPassword",
     "page_to_fix",
@@ -121,6 +124,7 @@ if not TYPE_CHECKING:
             ),
             "setup_wizard.flow.pages": ("Page",),
             "setup_wizard.flow.softap": ("SoftApConnector",),
+            "setup_wizard.flow.usb": ("UsbConnector", "UsbSettings"),
             "setup_wizard.flow.stages": (
                 "Stage",
                 "StageRecord",

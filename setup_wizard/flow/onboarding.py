@@ -61,6 +61,9 @@ _PASSING_CLOUD_TROUBLE = (ServerTrouble, CloudUnreachable, RateLimited)
 """Errors that say nothing about the device: while waiting for it, wait on."""
 
 
+_STAYED_ON_WIFI = QT_TRANSLATE_NOOP("Flow", "This computer stayed on its own network.")
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -75,7 +78,10 @@ class Services:
     client: ClientCredentials | None
     """The product's OAuth client (type installed) customers sign in through (customer mode)."""
     connector: DeviceConnector
+    """Over the Photon's own Wi-Fi (SoftAP): always there."""
     tokens: TokenStore
+    usb: DeviceConnector | None = None
+    """Over a USB cable, where this computer can open serial ports."""
     now: Callable[[], datetime] = _utcnow
 
 
@@ -95,6 +101,7 @@ class Onboarding:
         self.events = events or EventHub()
         self.state = SetupState()
         self.timeline = Timeline(clock) if clock else Timeline()
+        self._link_kind = LinkKind.SOFTAP
         self._link: DeviceLink | None = None
         self._link_stack: AsyncExitStack | None = None
         self._product: ProductRef | None = None
@@ -122,7 +129,29 @@ class Onboarding:
 
     @property
     def link_kind(self) -> LinkKind:
-        return self.services.connector.kind
+        """How the next Photon is reached (the person's choice; Wi-Fi unless chosen)."""
+        return self._link_kind
+
+    @property
+    def link_kinds(self) -> tuple[LinkKind, ...]:
+        """The ways this computer can reach a Photon."""
+        return (LinkKind.SOFTAP, LinkKind.USB) if self.services.usb else (LinkKind.SOFTAP,)
+
+    def use_link(self, kind: LinkKind) -> None:
+        """Reach the next Photon over ``kind`` (closes nothing: call before connecting)."""
+        if kind not in self.link_kinds:
+            raise NotReady(
+                QT_TRANSLATE_NOOP("Flow", "This computer cannot reach a Photon by USB cable.")
+            )
+        self._link_kind = kind
+
+    @property
+    def connector(self) -> DeviceConnector:
+        """The connector of the chosen kind."""
+        usb = self.services.usb
+        if self._link_kind is LinkKind.USB and usb is not None:
+            return usb
+        return self.services.connector
 
     @property
     def on_device_link(self) -> bool:
@@ -240,13 +269,16 @@ class Onboarding:
 
     # -- reaching the Photon ----------------------------------------------------------------
 
-    async def find_photons(self) -> list[FoundDevice]:
-        """Photons in listening mode the computer can see now (may raise ``ScanUnavailable``)."""
-        return list(await self.services.connector.find())
+    async def find_photons(self, kind: LinkKind | None = None) -> list[FoundDevice]:
+        """Photons in listening mode reachable over ``kind`` (default: the chosen way) now;
+        over Wi-Fi this may raise ``ScanUnavailable``."""
+        kind = kind or self._link_kind
+        connector = self.services.usb if kind is LinkKind.USB else self.services.connector
+        return list(await connector.find()) if connector is not None else []
 
     def check_now(self) -> None:
         """ "I have joined": look for the device now instead of at the next poll."""
-        self.services.connector.check_now()
+        self.connector.check_now()
 
     async def connect_photon(self, target: str | None) -> None:
         """Open a link to the Photon (joining its network), read its ID and key, scan.
@@ -264,7 +296,7 @@ class Onboarding:
         stack = AsyncExitStack()
         try:
             async with self._stage(Stage.JOIN_PHOTON):
-                link = await stack.enter_async_context(self.services.connector.open(target))
+                link = await stack.enter_async_context(self.connector.open(target))
             async with self._stage(Stage.READ_DEVICE):
                 info = await link.device_info()
                 await link.prepare()
@@ -278,7 +310,7 @@ class Onboarding:
             log.info(
                 "Photon %s for %s: %s", info.device_id, account.email, self.state.ownership.value
             )
-            self.state.home_network = self.services.connector.home_network
+            self.state.home_network = self.connector.home_network
             if link.can_scan:
                 await self._scan(link)
         except BaseException:
@@ -384,6 +416,8 @@ class Onboarding:
             await link.connect()
             state.connected_at = self.services.now()
         await self.leave_photon()
+        if self.connector.kind is not LinkKind.SOFTAP:
+            self._skip(Stage.RESTORE_WIFI, _STAYED_ON_WIFI)
 
     async def leave_photon(self) -> None:
         """Close the link, if one is open: over Wi-Fi, the computer rejoins its own network.
@@ -393,7 +427,7 @@ class Onboarding:
             await self._close_stack(stack)
 
     async def _close_stack(self, stack: AsyncExitStack) -> None:
-        connector = self.services.connector
+        connector = self.connector
         switching = connector.kind is LinkKind.SOFTAP
         if switching:
             self._emit(StageChanged(self.timeline.start(Stage.RESTORE_WIFI)))
@@ -442,12 +476,13 @@ class Onboarding:
     async def _watch_photon(self) -> None:
         """The Photon's network should go away; if it comes back, the Photon could not join."""
         state = self.state
-        connector = self.services.connector
+        connector = self.connector
         target = state.target
-        if connector.kind is not LinkKind.SOFTAP or target is None:
+        if target is None:
             return
         loop = asyncio.get_running_loop()
-        gone = False
+        # Over a cable the console's "Awesome" was the Photon leaving listening mode.
+        gone = connector.kind is not LinkKind.SOFTAP
         async with self._stage(Stage.PHOTON_LEAVES):
             started = loop.time()
             helped = False
@@ -491,8 +526,10 @@ class Onboarding:
         )
 
     async def _internet_then_cloud(self, account: Account) -> None:
-        connector = self.services.connector
-        if connector.kind is LinkKind.SOFTAP:
+        connector = self.connector
+        if connector.kind is not LinkKind.SOFTAP:
+            self._skip(Stage.INTERNET, _STAYED_ON_WIFI)
+        else:
             report = connector.last_restore
             by_hand = connector.joins_by_hand or bool(report and report.user_action_needed)
             limit = self.timing.internet_by_hand_limit if by_hand else self.timing.internet_limit
