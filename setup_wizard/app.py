@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
         "customers (no product profile needed)",
     )
     parser.add_argument(
+        "--usb",
+        action="store_true",
+        help="with the simulation: its Photons are also plugged in by USB cable (real Photons "
+        "on a cable are found without this)",
+    )
+    parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="save a picture of each page into DIR"
     )
     parser.add_argument(
