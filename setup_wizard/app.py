@@ -7,6 +7,7 @@ Qt is imported only when the wizard opens, so ``setup-wizard simulate`` and the 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -193,6 +194,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_wizard(args)
     result: int = args.run(args)
     return result
+
+
+def gui_main() -> int:
+    """``photon-setup`` (gui-scripts) and the bundle's executable: ``main`` where Windows may
+    start it without a console. Python then has no sys.stdout or sys.stderr (None); what the
+    app would print there goes nowhere (the log file has it) instead of failing."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    return main()
 
 
 if __name__ == "__main__":
