@@ -33,8 +33,9 @@ APP_NAME = "photon-setup"
 """Qt's application and organisation name: QSettings and QStandardPaths use the same
 folders as platformdirs (``~/.config/photon-setup``)."""
 DISPLAY_NAME = "Photon Setup"
-DESKTOP_FILE_NAME = "photon-setup"
-"""The ``.desktop`` file's name without the suffix (Wayland finds the icon through it)."""
+DESKTOP_FILE_NAME = "io.github.photon_setup.PhotonSetup"
+"""The ``.desktop`` file's name without the suffix (Wayland finds the icon through it):
+the app ID of packaging/linux/."""
 
 
 _HARMLESS_QT_MESSAGES = frozenset(
