@@ -15,6 +15,15 @@ from setup_wizard.device.errors import (
     PassphraseError,
     WepKeyError,
 )
+from setup_wizard.device.usb.errors import (
+    UsbCharacterError,
+    UsbCredentialsRefusedError,
+    UsbEnterpriseNetworkError,
+    UsbField,
+    UsbPasswordNeededError,
+    UsbTimeoutError,
+    UsbUnreachableError,
+)
 from setup_wizard.flow.pages import Page
 from setup_wizard.network.errors import WifiError
 
@@ -71,6 +80,14 @@ def page_to_fix(error: BaseException) -> Page | None:
     """Where the person can act on ``error``, if not the page that showed it."""
     if isinstance(error, FlowError):
         return error.back_to
+    if isinstance(error, UsbUnreachableError | UsbTimeoutError):
+        return Page.CONNECT  # the cable's link is of no use any more: plug in, connect again
+    if isinstance(error, UsbCredentialsRefusedError):
+        return Page.PASSWORD
+    if isinstance(error, UsbPasswordNeededError | UsbEnterpriseNetworkError):
+        return Page.CHOOSE_WIFI  # a network chosen as open has no password page to go back to
+    if isinstance(error, UsbCharacterError):
+        return Page.PASSWORD if error.field is UsbField.PASSWORD else Page.CHOOSE_WIFI
     if isinstance(error, DeviceRejectedError) and error.command == "configure-ap":
         return Page.PASSWORD if error.code == -4 else Page.CHOOSE_WIFI
     if isinstance(error, PassphraseError | WepKeyError | OpenNetworkPasswordError):

@@ -34,6 +34,7 @@ from setup_wizard.cloud.errors import (
     SessionExpired,
 )
 from setup_wizard.cloud.models import ClaimCodeGrant, ClientCredentials, TokenGrant
+from setup_wizard.device.errors import DeviceUnreachableError
 from setup_wizard.device.models import DeviceInfo, WifiNetwork
 from setup_wizard.flow.errors import (
     EXPECTED_ERRORS,
@@ -42,6 +43,7 @@ from setup_wizard.flow.errors import (
     InternetNotBack,
     NotReady,
     WrongWifiPassword,
+    page_to_fix,
     user_message,
 )
 from setup_wizard.flow.events import EventHub, Notice, StageChanged, StageHelp
@@ -53,6 +55,7 @@ from setup_wizard.flow.stages import Stage, StageStatus, Timeline
 from setup_wizard.flow.state import Account, Ownership, SetupState
 from setup_wizard.flow.timing import FlowTiming
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
+from setup_wizard.network.errors import ScanUnavailable
 from setup_wizard.secret import Password, WifiPassword
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,8 @@ class Onboarding:
         self._product: ProductRef | None = None
         self.team: TeamAccess | None = None
         """Staff mode: the staff member's view of the product, to see quarantine and owner."""
+        self.scan_unavailable: str | None = None
+        """Over a cable: why the computer's list of networks could not be read (type the name)."""
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -152,6 +157,11 @@ class Onboarding:
         if self._link_kind is LinkKind.USB and usb is not None:
             return usb
         return self.services.connector
+
+    @property
+    def can_scan(self) -> bool:
+        """The open link lists networks (over a cable: the computer's scan, when it has one)."""
+        return self._link is not None and self._link.can_scan and self.scan_unavailable is None
 
     @property
     def on_device_link(self) -> bool:
@@ -311,8 +321,12 @@ class Onboarding:
                 "Photon %s for %s: %s", info.device_id, account.email, self.state.ownership.value
             )
             self.state.home_network = self.connector.home_network
+            self.scan_unavailable = None
             if link.can_scan:
-                await self._scan(link)
+                try:
+                    await self._scan(link)
+                except ScanUnavailable as error:  # the computer's scan: the name can be typed
+                    self.scan_unavailable = user_message(error)
         except BaseException:
             await self._close_stack(stack)
             raise
@@ -363,6 +377,15 @@ class Onboarding:
             self.state.password = None
         self.state.choice = choice
 
+    def network_problem(self, choice: WifiChoice) -> str | None:
+        """Why ``choice`` cannot go over the open link whatever its password (e.g. WEP over a
+        cable), or None; what is wrong with a password is :meth:`password_problem`'s."""
+        try:
+            self._require_link().check(choice, None)
+        except EXPECTED_ERRORS as error:
+            return user_message(error) if page_to_fix(error) is Page.CHOOSE_WIFI else None
+        return None
+
     def password_problem(self, password: WifiPassword | None) -> str | None:
         """Why ``password`` cannot be sent for the chosen network, or None (before sending)."""
         choice = self._require_choice()
@@ -404,15 +427,15 @@ class Onboarding:
                     ),
                     back_to=Page.CONNECT,
                 )
-            async with self._stage(Stage.SEND_CLAIM_CODE):
+            async with self._sending(Stage.SEND_CLAIM_CODE):
                 await link.set_claim_code(claim.claim_code)
         else:
             self._skip(
                 Stage.SEND_CLAIM_CODE, QT_TRANSLATE_NOOP("Flow", "The Photon is already yours.")
             )
-        async with self._stage(Stage.SEND_WIFI):
+        async with self._sending(Stage.SEND_WIFI):
             await link.configure(choice, password)
-        async with self._stage(Stage.CONNECT):
+        async with self._sending(Stage.CONNECT):
             await link.connect()
             state.connected_at = self.services.now()
         await self.leave_photon()
@@ -717,6 +740,18 @@ class Onboarding:
         else:
             if self._running(stage):
                 self._finish(stage, StageStatus.DONE)
+
+    @asynccontextmanager
+    async def _sending(self, stage: Stage) -> AsyncIterator[None]:
+        """A stage that talks to the Photon. A cable pulled out meanwhile ends the link:
+        nothing more can go over it, and its port is let go for when it is plugged in again."""
+        try:
+            async with self._stage(stage):
+                yield
+        except DeviceUnreachableError:
+            if self.connector.kind is LinkKind.USB:
+                await self.leave_photon()
+            raise
 
     def _running(self, stage: Stage) -> bool:
         latest = self.timeline.latest(stage)

@@ -22,6 +22,7 @@ from setup_wizard.device.errors import DeviceError
 from setup_wizard.device.models import ConnectResult, DeviceInfo, WifiNetwork
 from setup_wizard.device.security import Security
 from setup_wizard.device.usb import UsbConsole, UsbPort, UsbTiming, check_usb_input, list_usb_ports
+from setup_wizard.device.usb.errors import UsbProblem, UsbUnreachableError
 from setup_wizard.device.validation import typed_ssid
 from setup_wizard.flow.links import DeviceLink, FoundDevice, LinkKind, WifiChoice
 from setup_wizard.network.backend import RestoreReport, VisibleNetwork
@@ -35,6 +36,8 @@ PortLister = Callable[[], list[UsbPort]]
 
 PROBE_LIMIT = 2.0
 """Seconds a port has to answer ``i`` to count as a Photon in listening mode."""
+
+_CANNOT_OPEN = (UsbProblem.DENIED, UsbProblem.BUSY)
 
 UNKNOWN_SECURITY = Security.WPA2_MIXED_PSK
 """For a network the computer's scan does not describe: by far the most common kind. The
@@ -115,6 +118,9 @@ class UsbConnector:
         """Ports with a link open: never probed (a second opener would steal its bytes)."""
         self._ids: dict[str, str] = {}
         """Device IDs of the ports seen answering, kept while the port stays plugged in."""
+        self.unopenable: dict[str, UsbUnreachableError] = {}
+        """Photons plugged in whose port this computer may not open (permission denied, or
+        held by another program), by port: why, for the person to act on."""
         self._home: str | None = None
 
     @property
@@ -138,6 +144,8 @@ class UsbConnector:
         ports = [port for port in await self.ports() if port.path not in self._busy]
         for gone in set(self._ids) - {port.path for port in ports} - self._busy:
             del self._ids[gone]
+        for gone in set(self.unopenable) - {port.path for port in ports}:
+            del self.unopenable[gone]
         ids = await asyncio.gather(*(self._probe(port.path) for port in ports))
         return [
             FoundDevice(port.path, _label(port, device_id))
@@ -154,7 +162,11 @@ class UsbConnector:
         except (TimeoutError, DeviceError, OSError) as error:
             log.debug("USB port %s does not answer as a console: %s", path, error)
             self._ids.pop(path, None)
+            self.unopenable.pop(path, None)
+            if isinstance(error, UsbUnreachableError) and error.problem in _CANNOT_OPEN:
+                self.unopenable[path] = error
             return None
+        self.unopenable.pop(path, None)
         self._ids[path] = info.device_id
         return info.device_id
 
@@ -187,6 +199,23 @@ class UsbConnector:
     async def wait_for_internet(self, timeout: float) -> bool:  # noqa: ASYNC109
         """The computer never left its network."""
         return True
+
+    # -- before any Photon is opened (a bench choosing for several at once) ---------------
+
+    async def nearby_networks(self) -> list[WifiNetwork]:
+        """The computer's scan, as a link's ``scan`` gives it (ScanUnavailable: type it)."""
+        if self._wifi is None:
+            return []
+        return [as_wifi_network(n) for n in await self._wifi.nearby_networks()]
+
+    async def current_network(self) -> str | None:
+        """The Wi-Fi this computer is on now (to suggest it), None when unknown."""
+        return None if self._wifi is None else await self._wifi.current_network()
+
+    @staticmethod
+    def check(choice: WifiChoice, password: WifiPassword | None) -> None:
+        """What a link's ``check`` would say about these settings, with no Photon open."""
+        check_usb_input(_ssid_bytes(choice), choice.security, password)
 
 
 def _label(port: UsbPort, device_id: str) -> str:
