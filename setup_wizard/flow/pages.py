@@ -33,6 +33,8 @@ class Page(IntEnum):
     """Bench: a device was in progress when the app stopped: resume it or not."""
     CUSTOMER = 14
     """Bench: whom the next device is for (typed, or a work list's row)."""
+    USB_BENCH = 15
+    """Bench: every Photon on a USB cable set up at once, each for its own customer."""
 
     @property
     def on_photon_network(self) -> bool:
@@ -52,6 +54,8 @@ class BenchRoute:
     """An earlier run left a device in progress that the person has not decided about."""
     resume_at: Page | None = None
     """Where a resumed device goes on (None: it was not resumed; a new device starts)."""
+    usb_bench: bool = False
+    """The staff member chose to set up every Photon on a cable at once (the last page)."""
 
     def next_page(self, page: Page, device_next: Callable[[Page], Page | None]) -> Page | None:
         """The page after ``page``; ``device_next`` decides among the device pages (the
@@ -68,6 +72,8 @@ class BenchRoute:
             case Page.RESUME:
                 return self.resume_at or Page.CUSTOMER
             case Page.CUSTOMER:
-                return Page.LISTENING
+                return Page.USB_BENCH if self.usb_bench else Page.LISTENING
+            case Page.USB_BENCH:
+                return None
             case _:
                 return device_next(page)
