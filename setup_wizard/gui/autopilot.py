@@ -3,7 +3,8 @@ picture per page (the README's screenshots come from here) and timing the journe
 
 It acts only through what a person could do: typing into fields and clicking buttons. At
 a bench (``--staff``) it signs in with the two-step code, takes the product's kept client
-and sets up two Photons for two customers, the second through "Set up next device".
+and sets up two Photons for two customers, the second through "Set up next device". With
+Photons plugged in by cable (``--usb``) it connects by USB cable.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QWizard
 from setup_wizard.flow import Page
 from setup_wizard.gui.led_widget import LedWidget
 from setup_wizard.gui.pages.base import FlowPage
+from setup_wizard.gui.pages.connect import ConnectPage
 from setup_wizard.gui.wizard import SetupWizard
 from setup_wizard.runtime import SimulationHints
 
@@ -73,6 +76,8 @@ class Autopilot:
                 await self._left(page)
                 continue
             page = await self._settled_page()
+            if page is Page.CONNECT:
+                await self._prefer_cable()
             self.result.pages.append(page)
             self._fill(page)
             self._picture(page)
@@ -101,6 +106,26 @@ class Autopilot:
                     return page.page_id
             if loop.time() > deadline:
                 raise AutopilotFailed(f"stuck on page {wizard.currentId()}")
+            await asyncio.sleep(0.05)
+
+    async def _prefer_cable(self) -> None:
+        """Connect by cable when a Photon is plugged in (once the page has looked)."""
+        page = self._wizard.currentPage()
+        if not isinstance(page, ConnectPage) or not page.usb_offered:
+            return
+        await self._until(lambda: page.usb_photons is not None, "looked for Photons on cables")
+        if not page.usb_photons:
+            return
+        if not page.usb_choice.isChecked():
+            page.usb_choice.click()
+        await self._until(lambda: page.isComplete() and page.usb_choice.isChecked(), "cable")
+
+    async def _until(self, condition: Callable[[], object], what: str) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + PAGE_LIMIT
+        while not condition():
+            if loop.time() > deadline:
+                raise AutopilotFailed(f"gave up waiting for: {what}")
             await asyncio.sleep(0.05)
 
     async def _picture_while_busy(self, page: FlowPage) -> None:

@@ -30,7 +30,6 @@ class Picture(Enum):
     """Hand-drawn SVG pictures for the pages."""
 
     APP_ICON = "icons/photon-setup.svg"
-    USB_CABLE = "pictures/usb-cable.svg"
 
 
 class Glyph(Enum):

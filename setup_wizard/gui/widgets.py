@@ -1,14 +1,26 @@
 """Small widgets every page uses: the inline error panel, a notice, a busy row, a password
-field with show/hide, signal bars, and the step list of a running stage sequence."""
+field with show/hide, signal bars, a large choice button, and the step list of a running
+stage sequence."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -210,6 +222,140 @@ def lock_icon(palette: QPalette, *, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def _icon_canvas(size: int) -> tuple[QPixmap, QPainter]:
+    pixmap = QPixmap(QSize(size * 2, size * 2))
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pixmap, painter
+
+
+def wifi_icon(palette: QPalette, *, size: int = 32) -> QIcon:
+    """The Wi-Fi sign: three arcs over a dot, in the text colour."""
+    pixmap, painter = _icon_canvas(size)
+    colour = palette.color(QPalette.ColorRole.Text)
+    pen = QPen(colour, size / 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    centre = QPointF(size / 2, size * 0.8)
+    for radius in (size * 0.2, size * 0.4, size * 0.6):
+        box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        painter.drawArc(box, 45 * 16, 90 * 16)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(centre, size * 0.075, size * 0.075)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def usb_icon(palette: QPalette, *, size: int = 32) -> QIcon:
+    """The USB sign: a trunk with a circle, a square and an arrowhead on its branches."""
+    pixmap, painter = _icon_canvas(size)
+    colour = palette.color(QPalette.ColorRole.Text)
+    s = size / 32
+    pen = QPen(colour, 2.2 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawLine(QPointF(16 * s, 7 * s), QPointF(16 * s, 26 * s))  # the trunk
+    left = QPainterPath(QPointF(16 * s, 21 * s))
+    left.lineTo(9 * s, 16 * s)
+    left.lineTo(9 * s, 12.5 * s)
+    right = QPainterPath(QPointF(16 * s, 18 * s))
+    right.lineTo(23 * s, 14 * s)
+    right.lineTo(23 * s, 11 * s)
+    painter.drawPath(left)
+    painter.drawPath(right)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(QPointF(9 * s, 10.5 * s), 2.4 * s, 2.4 * s)
+    painter.drawRect(QRectF(20.8 * s, 7 * s, 4.4 * s, 4.4 * s))
+    painter.drawEllipse(QPointF(16 * s, 27 * s), 3 * s, 3 * s)
+    head = QPainterPath(QPointF(16 * s, 1.5 * s))
+    head.lineTo(12 * s, 8 * s)
+    head.lineTo(20 * s, 8 * s)
+    head.closeSubpath()
+    painter.drawPath(head)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _without_mnemonic(text: str) -> str:
+    """A button's text as a label shows it: "&" marks no shortcut there, "&&" is one "&"."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+class ChoiceButton(QAbstractButton):
+    """One of a few ways to go on, drawn as a large card: an icon, a bold title and a line
+    under it. Checkable and exclusive with its siblings, like a radio button; the chosen
+    card is outlined and tinted in the highlight colour."""
+
+    ICON_SIZE = 32
+
+    def __init__(self, icon: QIcon, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setText(title)  # "&" marks the Alt shortcut, as on any button
+        self.setAccessibleName(_without_mnemonic(title))
+        self._icon = QLabel()
+        self._icon.setPixmap(icon.pixmap(self.ICON_SIZE, self.ICON_SIZE))
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(_without_mnemonic(title))
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 10, 12, 10)
+        row.setSpacing(12)
+        row.addWidget(self._icon)
+        row.addLayout(text, 1)
+        for child in (self._icon, self.title, self.detail):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_detail(self, text: str) -> None:
+        self.detail.setText(text)
+        self.setAccessibleDescription(text)
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        frame = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self.isChecked():
+            fill = QColor(accent)
+            fill.setAlpha(36)
+            border, width = accent, 2.0
+        else:
+            fill = palette.color(QPalette.ColorRole.Base)
+            if self.underMouse() and self.isEnabled():
+                fill = fill.darker(104)
+            border, width = palette.color(QPalette.ColorRole.Mid), 1.0
+        if self.hasFocus() and not self.isChecked():
+            border, width = accent, 1.5
+        painter.setPen(QPen(border, width))
+        painter.setBrush(fill)
+        inset = width / 2
+        painter.drawRoundedRect(frame.adjusted(inset, inset, -inset, -inset), 7, 7)
+        painter.end()
+
+
 _STATUS_GLYPHS = {
     StageStatus.PENDING: Glyph.STEP_PENDING,
     StageStatus.RUNNING: Glyph.STEP_ACTIVE,
@@ -237,6 +383,8 @@ class StepList(QWidget):
     ) -> None:
         super().__init__(parent)
         self._stages = tuple(stages)
+        self._shown = self._stages
+        self._labels: Mapping[Stage, str] = {}
         self._clock = clock
         self._records: dict[Stage, StageRecord] = {}
         self._rows: dict[Stage, tuple[QLabel, QLabel, QLabel]] = {}
@@ -261,7 +409,22 @@ class StepList(QWidget):
         self.reset()
 
     def _label(self, stage: Stage) -> str:
-        return translated(stage.label)
+        return self._labels.get(stage) or translated(stage.label)
+
+    def show_only(self, stages: Sequence[Stage], labels: Mapping[Stage, str] | None = None) -> None:
+        """Show these of the list's stages (a way to the Photon that has no use for some),
+        with ``labels`` (translated) instead of the stages' own names where given."""
+        self._shown = tuple(stage for stage in self._stages if stage in stages)
+        self._labels = dict(labels or {})
+        for stage, row in self._rows.items():
+            for widget in row:
+                widget.setVisible(stage in self._shown)
+            row[1].setText(self._label(stage))
+        self._refresh()
+
+    def shown(self) -> tuple[Stage, ...]:
+        """The stages listed now, in order."""
+        return self._shown
 
     def reset(self) -> None:
         self._records.clear()

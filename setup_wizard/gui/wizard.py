@@ -88,6 +88,8 @@ class SetupWizard(QWizard):
         """Bench: where the resumed device goes on."""
         self.keep_wifi_password = False
         """Bench: keep the Wi-Fi password in the keyring once a Photon has joined with it."""
+        self.usb_bench = False
+        """Bench: the customer page leads to every Photon on a cable set up at once."""
         self._window_closed = False
         self._devices_done: DevicesDoneDialog | None = None
         self.simulation = simulation
@@ -232,6 +234,7 @@ class SetupWizard(QWizard):
             code_needed=bench.staff.waiting_for_code,
             resume_offered=self.unfinished is not None,
             resume_at=self.resumed_at,
+            usb_bench=self.usb_bench,
         )
 
     def bench_network(self) -> str | None:

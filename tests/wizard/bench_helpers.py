@@ -30,6 +30,7 @@ from setup_wizard.gui.pages.password import PasswordPage
 from setup_wizard.gui.pages.product import ProductPage
 from setup_wizard.gui.pages.staff_sign_in import StaffSignInPage
 from setup_wizard.gui.pages.two_step import TwoStepPage
+from setup_wizard.gui.pages.usb_bench import UsbBenchPage
 from setup_wizard.gui.wizard import SetupWizard
 from setup_wizard.runtime import SimulationHints
 from setup_wizard.secret import ClientSecret, WifiPassword
@@ -120,10 +121,16 @@ class StaffWorld:
 
 @asynccontextmanager
 async def staff_world(
-    tmp_path: Path, *, devices: int = 2, keep_client: bool = True, quarantine: bool = False
+    tmp_path: Path,
+    *,
+    devices: int = 2,
+    keep_client: bool = True,
+    quarantine: bool = False,
+    usb: bool = False,
 ) -> AsyncIterator[StaffWorld]:
+    """``usb``: every Photon is also plugged in by cable (its console on a pseudo-terminal)."""
     sim = await Simulation.start(
-        devices=devices, speed=200, seed=61, mfa=True, quarantine=quarantine
+        devices=devices, speed=200, seed=61, mfa=True, quarantine=quarantine, usb=usb
     )
     async with flow_world(tmp_path, sim=sim) as world:
         secrets: MemorySecretStore[ClientSecret] = MemorySecretStore()
@@ -275,3 +282,16 @@ def texts_of(root: QWidget) -> list[str]:
                 found += [item.text(c) for c in range(item.columnCount())]
                 found += [item.toolTip(c) for c in range(item.columnCount())]
     return [text for text in found if text]
+
+
+async def to_usb_bench(wizard: SetupWizard, photons: int) -> UsbBenchPage:
+    """From the customer page, "Set up all Photons on cables at once", once it is offered;
+    then until the bench page lists ``photons`` Photons."""
+    await on_page(wizard, Page.CUSTOMER)
+    offer = page(wizard, CustomerPage).usb_offer
+    await until(lambda: offer.button.isVisible(), "the Photons on cables are offered")
+    offer.button.click()
+    await on_page(wizard, Page.USB_BENCH)
+    bench = page(wizard, UsbBenchPage)
+    await until(lambda: bench.table.rowCount() == photons, f"{photons} Photons are listed")
+    return bench

@@ -64,6 +64,9 @@ def _bench_pages() -> Iterator[type[FlowPage]]:
     from setup_wizard.gui.pages.customer import CustomerPage
 
     yield CustomerPage
+    from setup_wizard.gui.pages.usb_bench import UsbBenchPage
+
+    yield UsbBenchPage
 
 
 def build_pages(wizard: SetupWizard) -> list[FlowPage]:

@@ -1,4 +1,8 @@
-"""Choose your Wi-Fi: the Photon's own scan, strongest first, or a network typed by hand."""
+"""Choose your Wi-Fi: the Photon's own scan, strongest first, or a network typed by hand.
+
+Over a USB cable the list is this computer's own scan (the Photon's console cannot scan),
+and where the computer cannot scan, the name is typed.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from setup_wizard.device.models import WifiNetwork
 from setup_wizard.device.security import MANUAL_ENTRY_CHOICES, Security
-from setup_wizard.flow import Page, WifiChoice
+from setup_wizard.flow import LinkKind, Page, WifiChoice
 from setup_wizard.gui.i18n import security_label, translated
-from setup_wizard.gui.pages.base import FlowPage
+from setup_wizard.gui.pages.base import FlowPage, spacer_widget
 from setup_wizard.gui.widgets import MessagePanel, lock_icon, signal_bars_icon, wrapping_label
 
 if TYPE_CHECKING:
@@ -51,7 +55,6 @@ class ChooseWifiPage(FlowPage):
         self.networks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.networks.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.networks.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.networks.setAccessibleName(self.tr("Wi-Fi networks the Photon can see"))
         self.networks.itemSelectionChanged.connect(self._changed)
         self.networks.itemActivated.connect(lambda *_: self.setup_wizard.next())
         self.body.addWidget(self.networks, 1)
@@ -77,18 +80,20 @@ class ChooseWifiPage(FlowPage):
         for choice in MANUAL_ENTRY_CHOICES:
             self.security.addItem(security_label(choice), choice)
         form.addRow(self.tr("Network &name:"), self.ssid)
+        self.security.currentIndexChanged.connect(self._changed)
         form.addRow(self.tr("&Security:"), self.security)
-        form.addRow(
-            "",
-            wrapping_label(
-                self.tr(
-                    "The Photon must be able to see the network: it finds only 2.4 GHz "
-                    "networks within range, and a hidden WPA network usually cannot be used."
-                )
-            ),
-        )
+        self.typed_note = wrapping_label()
+        form.addRow("", self.typed_note)
         self.typed.hide()
         self.body.addWidget(self.typed)
+        self.problem = wrapping_label()
+        self.problem.setObjectName("fieldProblem")
+        self.problem.hide()
+        self.body.addWidget(self.problem)
+        self._filler = spacer_widget()  # takes the list's room when there is no list
+        self._filler.hide()
+        self.body.addWidget(self._filler, 1)
+        self._typed_only = False
 
     def initializePage(self) -> None:
         self._render()
@@ -103,9 +108,58 @@ class ChooseWifiPage(FlowPage):
         if callable(leave):
             leave()
 
+    @property
+    def _usb(self) -> bool:
+        return self.flow.link_kind is LinkKind.USB
+
+    def _render_way(self) -> None:
+        """The words and parts for the way to the Photon: its scan, the computer's, or none."""
+        usb = self._usb
+        typed_only = usb and not self.flow.can_scan
+        if typed_only != self._typed_only:
+            self._typed_only = typed_only
+            self.hidden.setChecked(typed_only)
+        home = self.flow.state.home_network
+        if typed_only and home and not self.ssid.text():
+            self.ssid.setText(home)  # the network this computer is on, as in the list
+        for widget in (self.networks, self.hidden, self.rescan_button):
+            widget.setVisible(not typed_only)
+        self._filler.setVisible(typed_only)
+        if typed_only:
+            self.setSubTitle(self.tr("Type the name of the Wi-Fi network the Photon should join."))
+        elif usb:
+            self.setSubTitle(
+                self.tr(
+                    "These are the networks this computer sees, strongest first; the Photon "
+                    "joins 2.4 GHz networks only."
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr("These are the networks your Photon can see, strongest first.")
+            )
+        self.networks.setAccessibleName(
+            self.tr("Wi-Fi networks this computer sees")
+            if usb
+            else self.tr("Wi-Fi networks the Photon can see")
+        )
+        self.typed_note.setText(
+            self.tr(
+                "If the Photon does not see this network itself, it uses the security chosen "
+                "here. It joins 2.4 GHz networks only."
+            )
+            if usb
+            else self.tr(
+                "The Photon must be able to see the network: it finds only 2.4 GHz "
+                "networks within range, and a hidden WPA network usually cannot be used."
+            )
+        )
+
     def _render(self) -> None:
         flow = self.flow
         state = flow.state
+        usb = self._usb
+        self._render_way()
         self.networks.clear()
         bench = self.bench
         wanted = bench.job.ssid if bench is not None and bench.job is not None else None
@@ -120,7 +174,9 @@ class ChooseWifiPage(FlowPage):
                 0,
                 self.tr("Signal: %1 of 4 bars, channel %2")
                 .replace("%1", str(network.bars))
-                .replace("%2", str(network.channel)),
+                .replace("%2", str(network.channel))
+                if network.channel
+                else self.tr("Signal: %1 of 4 bars").replace("%1", str(network.bars)),
             )
             if network.is_enterprise:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
@@ -139,13 +195,20 @@ class ChooseWifiPage(FlowPage):
             )
         if wanted and state.networks and all(n.ssid != wanted for n in state.networks):
             messages.append(
-                self.tr(
-                    "This device should join “%s”, but the Photon cannot see that network. "
-                    "Check its name, or choose another network."
+                (
+                    self.tr(
+                        "This device should join “%s”, but this computer does not see that "
+                        "network. If it is hidden, type its name; or choose another network."
+                    )
+                    if usb
+                    else self.tr(
+                        "This device should join “%s”, but the Photon cannot see that network. "
+                        "Check its name, or choose another network."
+                    )
                 )
                 % wanted
             )
-        unseen = flow.home_network_unseen()
+        unseen = None if usb else flow.home_network_unseen()  # a computer sees its own
         if unseen and unseen != wanted:
             messages.append(
                 self.tr(
@@ -154,9 +217,23 @@ class ChooseWifiPage(FlowPage):
                 )
                 % unseen
             )
-        if not state.networks:
+        if self._typed_only:
+            messages.append(
+                translated(flow.scan_unavailable)
+                if flow.scan_unavailable
+                else self.tr(
+                    "This computer cannot list the Wi-Fi networks around it, so type the "
+                    "network's name and choose its security."
+                )
+            )
+        elif not state.networks:
             messages.append(
                 self.tr(
+                    "This computer found no Wi-Fi networks. Click “Look again”, or type the "
+                    "network's name."
+                )
+                if usb
+                else self.tr(
                     "The Photon found no networks. Click “Look again”, or type the network's name."
                 )
             )
@@ -164,14 +241,16 @@ class ChooseWifiPage(FlowPage):
             self.notice.show_message("\n\n".join(messages))
         else:
             self.notice.clear()
-        self.focus_later(self.networks)
+        self.focus_later(self.ssid if self._typed_only else self.networks)
         self._changed()
 
     def rescan(self) -> None:
         self.run(
             "scan",
             self.flow.rescan(),
-            busy_text=self.tr("The Photon is looking for Wi-Fi networks…"),
+            busy_text=self.tr("This computer is looking for Wi-Fi networks…")
+            if self._usb
+            else self.tr("The Photon is looking for Wi-Fi networks…"),
             on_success=lambda _: self._render(),
             retry=self.rescan,
         )
@@ -201,11 +280,15 @@ class ChooseWifiPage(FlowPage):
         return None if network is None else WifiChoice.scanned(network)
 
     def _changed(self) -> None:
-        self.set_ready(self.choice() is not None)
+        choice = self.choice()
+        problem = self.flow.network_problem(choice) if choice is not None else None
+        self.problem.setText(translated(problem or ""))
+        self.problem.setVisible(bool(problem))
+        self.set_ready(choice is not None and problem is None)
 
     def validatePage(self) -> bool:
         choice = self.choice()
-        if choice is None:
+        if choice is None or self.flow.network_problem(choice) is not None:
             return False
         self.flow.choose_network(choice)
         self.flow.state.wrong_password_for = None

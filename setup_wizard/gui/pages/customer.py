@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from setup_wizard.flow import Page
 from setup_wizard.gui.pages.base import FlowPage, heading
+from setup_wizard.gui.pages.usb_bench import UsbBenchOffer
 from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
 from setup_wizard.secret import Password
 
@@ -68,6 +69,8 @@ class CustomerPage(FlowPage):
         form.setRowVisible(self.password, False)
         self._form = form
         self.body.addLayout(form)
+        self.usb_offer = UsbBenchOffer(wizard)
+        self.body.addWidget(self.usb_offer)
 
         self.body.addWidget(heading(self.tr("Work list")))
         self.work_state = wrapping_label(
@@ -228,6 +231,12 @@ class CustomerPage(FlowPage):
         if self.busy:
             return False
         bench = self._bench
+        if self.setup_wizard.usb_bench:  # every Photon on a cable, each with its own customer
+            if bench.setup_id is not None:
+                from setup_wizard.flow.ledger import Outcome
+
+                bench.finish(Outcome.CANCELLED)
+            return True
         job = self.job()
         if bench.setup_id is not None:  # came back from the device pages
             same = bench.job is not None and bench.job.customer.lower() == job.customer.lower()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from setup_wizard.flow import Page
+from setup_wizard.flow import LinkKind, Page
 from setup_wizard.flow.led_guide import LISTENING_PATTERN
 from setup_wizard.gui.led_widget import LedWidget
 from setup_wizard.gui.pages.base import FlowPage
@@ -38,6 +38,13 @@ class ListeningPage(FlowPage):
                 )
             )
         )
+        self.cable_note = wrapping_label(
+            self.tr(
+                "You can also plug the Photon into this computer with a USB data cable; this "
+                "computer then keeps its own Wi-Fi."
+            )
+        )
+        self.body.addWidget(self.cable_note)
         row = QHBoxLayout()
         self.different = QPushButton(self.tr("My light looks &different…"))
         self.different.setAutoDefault(False)
@@ -46,6 +53,9 @@ class ListeningPage(FlowPage):
         row.addStretch(1)
         self.body.addLayout(row)
         self.picker: LedPickerDialog | None = None
+
+    def initializePage(self) -> None:
+        self.cable_note.setVisible(LinkKind.USB in self.flow.link_kinds)
 
     def show_picker(self) -> LedPickerDialog:
         if self.picker is None:

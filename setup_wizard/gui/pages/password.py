@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout
 
-from setup_wizard.flow import Page
+from setup_wizard.flow import LinkKind, Page
 from setup_wizard.gui.i18n import security_label, translated
 from setup_wizard.gui.pages.base import FlowPage
 from setup_wizard.gui.widgets import MessagePanel, PasswordField, wrapping_label
@@ -43,23 +43,14 @@ class PasswordPage(FlowPage):
         self.known_note = wrapping_label()
         self.known_note.hide()
         self.body.addWidget(self.known_note)
-        if wizard.staff:
-            kept = self.tr(
-                "The password is encrypted with the Photon's own key before it is sent. This "
-                "app keeps it in memory until it closes, so that the next Photon on this "
-                "network does not ask for it again."
-            )
-        else:
-            kept = self.tr(
-                "The password is encrypted with the Photon's own key before it is sent, and "
-                "this app does not keep it."
-            )
-        self.body.addWidget(wrapping_label(kept))
+        self.how_sent = wrapping_label()
+        self.body.addWidget(self.how_sent)
         self.body.addStretch(1)
         self.hint = MessagePanel("noticePanel")
         self.body.addWidget(self.hint)
 
     def initializePage(self) -> None:
+        self.how_sent.setText(self._how_sent())
         choice = self.flow.state.choice
         if choice is not None:
             self.setSubTitle(
@@ -92,6 +83,32 @@ class PasswordPage(FlowPage):
                     busy_text=self.tr("Looking for this network's password…"),
                     on_success=self._known,
                 )
+
+    def _how_sent(self) -> str:
+        """What happens to the password: encrypted for the Photon over its Wi-Fi; over a
+        cable it goes as typed, straight into the Photon (nothing to encrypt it with)."""
+        usb = self.flow.link_kind is LinkKind.USB
+        if self.setup_wizard.staff:
+            if usb:
+                return self.tr(
+                    "The password goes straight to the Photon over the USB cable. This app "
+                    "keeps it in memory until it closes, so that the next Photon on this "
+                    "network does not ask for it again."
+                )
+            return self.tr(
+                "The password is encrypted with the Photon's own key before it is sent. This "
+                "app keeps it in memory until it closes, so that the next Photon on this "
+                "network does not ask for it again."
+            )
+        if usb:
+            return self.tr(
+                "The password goes straight to the Photon over the USB cable, and this app "
+                "does not keep it."
+            )
+        return self.tr(
+            "The password is encrypted with the Photon's own key before it is sent, and "
+            "this app does not keep it."
+        )
 
     def _known(self, password: WifiPassword | None) -> None:
         """The network's password from an earlier Photon (or the keychain): pre-filled."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from setup_wizard.flow import (
+    LinkKind,
     Page,
     Stage,
     WrongWifiPassword,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 class WaitingPage(StepsPage):
     page_id = Page.WAITING
     stages = (Stage.PHOTON_LEAVES, Stage.INTERNET, Stage.CLOUD_ONLINE)
+    usb_stages = (Stage.PHOTON_LEAVES, Stage.CLOUD_ONLINE)
+    """Over a cable this computer never lost its internet: nothing to wait for there."""
 
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
@@ -67,6 +70,11 @@ class WaitingPage(StepsPage):
         self.body.addWidget(self.start_over)
 
     def initializePage(self) -> None:
+        if self.flow.link_kind is LinkKind.USB:
+            leaves = self.tr("Photon leaves listening mode")
+            self.steps.show_only(self.usb_stages, {Stage.PHOTON_LEAVES: leaves})
+        else:
+            self.steps.show_only(self.stages)
         self.begin()
         self.start_over.hide()
         self.wait()
