@@ -49,7 +49,7 @@ def main(args: argparse.Namespace) -> int:
     terminal = Terminal()
     try:
         request = OnboardRequest.from_args(args)
-        settings = _settings(args)
+        settings = settings_for(args)
     except (HeadlessError, SettingsError, ProfileError) as error:
         terminal.write(f"{PROGRAM}: {error}\n")
         return ExitCode.USAGE
@@ -60,14 +60,14 @@ def main(args: argparse.Namespace) -> int:
     )
     run = HeadlessRun(request, settings, terminal, log_file=logs.file)
     try:
-        return asyncio.run(_until_signal(run))
+        return asyncio.run(run_until_signal(run))
     except KeyboardInterrupt:  # before the handlers below were in place
         return ExitCode.INTERRUPTED
     finally:
         logs.close()
 
 
-def _settings(args: argparse.Namespace) -> AppSettings:
+def settings_for(args: argparse.Namespace) -> AppSettings:
     """The wizard's settings for bench mode; a product profile has no part in it (the
     product and client are chosen by the options), so its brand and client are dropped."""
     args.staff = True
@@ -79,7 +79,8 @@ def _settings(args: argparse.Namespace) -> AppSettings:
     return dataclasses.replace(settings, profile=None, simulation_speed=speed)
 
 
-async def _until_signal(run: HeadlessRun) -> int:
+async def run_until_signal(run: HeadlessRun) -> int:
+    """``run``'s exit code; SIGINT (Ctrl+C) or SIGTERM cancels it, and says which it was."""
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()
     assert task is not None

@@ -21,7 +21,12 @@ from setup_wizard.cloud.errors import (
     SessionExpired,
     SignInFailed,
 )
-from setup_wizard.device.errors import DeviceError, DeviceRejectedError, InvalidSetupInputError
+from setup_wizard.device.errors import (
+    DeviceError,
+    DeviceRejectedError,
+    DeviceUnreachableError,
+    InvalidSetupInputError,
+)
 from setup_wizard.flow.errors import (
     EXPECTED_ERRORS,
     CloudNeverSawDevice,
@@ -63,8 +68,8 @@ _MEANINGS = {
     "does not see the network, the password is wrong or does not fit the security type",
     ExitCode.CLOUD_DEVICE: "the Particle Cloud never saw the device online as the "
     "customer's, or the product keeps it out (quarantined, denied)",
-    ExitCode.SOME_ROWS_FAILED: "a work list: some rows failed while others passed (the "
-    "failed rows are listed)",
+    ExitCode.SOME_ROWS_FAILED: "a work list, or several Photons over USB: some rows failed "
+    "while others passed (the failed rows are listed)",
     ExitCode.CLOUD_UNREACHABLE: "the Particle Cloud could not be reached or kept failing",
     ExitCode.INTERRUPTED: "interrupted (Ctrl+C): the Wi-Fi was given back first and the "
     "ledger row marked cancelled",
@@ -115,7 +120,7 @@ def exit_code_for(error: BaseException, stage: Stage | None = None) -> ExitCode:
         return ExitCode.CLOUD_DEVICE
     if isinstance(error, CloudUnreachable | ServerTrouble | RateLimited):
         return ExitCode.CLOUD_UNREACHABLE
-    if isinstance(error, WifiError):
+    if isinstance(error, WifiError | DeviceUnreachableError):  # a USB cable pulled out, too
         return ExitCode.PHOTON
     if isinstance(error, DeviceError):
         return ExitCode.WIFI_SETTINGS if stage in _SENDING_STAGES else ExitCode.PHOTON

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from setup_wizard.device.security import Security
+from setup_wizard.device.usb import UsbWepError
 from setup_wizard.flow.bench import Job
 from setup_wizard.flow.naming import name_problem
 from setup_wizard.flow.worklist import WorkItem, WorkListError, read_work_list
@@ -18,6 +19,7 @@ from setup_wizard.headless.credentials import (
     ENV_WIFI_PASSWORD,
 )
 from setup_wizard.headless.exits import ExitCode, HeadlessError, exit_code_table
+from setup_wizard.network.mode import WifiMode
 
 SECURITIES = {
     "open": Security.OPEN,
@@ -46,6 +48,12 @@ secrets (never options: they would show in the process list and the shell's hist
 the Photon: with --wifi manual, join its network yourself; the command waits for it at
   the device address. Otherwise the strongest Photon network in listening mode that this
   run has not tried yet is joined (several Photons are taken in turn, nearest first).
+
+over USB (--usb): every Photon in listening mode plugged in is set up at once, each with its
+  own ledger row: a work list's rows go to them in the order of their ports, --customer
+  gives them all to that customer; --usb PORT takes only the Photon on that port. The
+  computer stays on its Wi-Fi; the network is looked up in its own scan (one it does not
+  see needs --wifi-security); WEP cannot go over the cable.
 
 the Wi-Fi network: the one named --wifi-ssid in the Photon's own scan; a network it does
   not see (a hidden one) needs --wifi-security.
@@ -127,6 +135,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="how long to wait for a Photon in listening mode (default: 600)",
     )
     parser.add_argument(
+        "--usb",
+        nargs="?",
+        const=True,
+        default=argparse.SUPPRESS,  # given before the command's name, it stays as given
+        metavar="PORT",
+        help="over USB cables instead of the Photons' Wi-Fi: every Photon in listening mode "
+        "plugged in, all at once (one per work-list row, or all for --customer); with PORT "
+        "only the one on that serial port",
+    )
+    parser.add_argument(
         "--simulation-speed",
         type=_speed,
         metavar="FACTOR",
@@ -148,6 +166,10 @@ class OnboardRequest:
     json: bool
     take_over: bool
     photon_timeout: float | None
+    usb: bool = False
+    """Over USB cables: the Photons plugged in, set up at once (no Wi-Fi switching)."""
+    usb_port: str | None = None
+    """With ``usb``: only the Photon on this serial port (None: every one plugged in)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> OnboardRequest:
@@ -193,6 +215,9 @@ class OnboardRequest:
                 raise HeadlessError(f"--device-name: {problem}", ExitCode.USAGE)
             items = []
             jobs = [Job(args.customer.strip(), args.wifi_ssid, name or None)]
+        usb: bool | str = getattr(args, "usb", False)
+        if usb is not False:
+            _check_usb(args)
         return cls(
             product=args.product,
             jobs=jobs,
@@ -203,6 +228,22 @@ class OnboardRequest:
             json=args.json,
             take_over=args.take_over,
             photon_timeout=args.photon_timeout,
+            usb=usb is not False,
+            usb_port=usb if isinstance(usb, str) else None,
+        )
+
+
+def _check_usb(args: argparse.Namespace) -> None:
+    """What cannot go over a cable is refused before anything starts."""
+    if getattr(args, "wifi", None) == WifiMode.MANUAL:
+        raise HeadlessError(
+            "--usb sets Photons up over their USB cables, and --wifi manual over the Photon's "
+            "Wi-Fi joined by hand: leave one of them out.",
+            ExitCode.USAGE,
+        )
+    if args.wifi_security == "wep":
+        raise HeadlessError(
+            f"--wifi-security wep: {UsbWepError().message} (Leave out --usb.)", ExitCode.USAGE
         )
 
 

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from setup_wizard.flow.events import FlowEvent, Notice, StageChanged, StageHelp
-from setup_wizard.flow.stages import Stage, StageStatus
+from setup_wizard.flow.stages import Stage, StageRecord, StageStatus
 from setup_wizard.headless.terminal import Terminal
 
 _STAGES = list(Stage)
@@ -28,6 +28,19 @@ _WORDS = {StageStatus.CANCELLED: "stopped"}
 """A stage another one made moot (the cloud saw the Photon first) is stopped, not failed."""
 TICK = 0.5
 """Seconds between redraws of the status line (only on a terminal)."""
+
+
+def finished_line(record: StageRecord, now: float) -> str:
+    """A stage that ended, as its line: "✓ Send the claim code (0.3 s)" (without its note)."""
+    mark = _MARKS.get(record.status, " ")
+    if record.status is StageStatus.DONE:
+        seconds = record.elapsed(now)
+        took = f" ({seconds:.1f} s)" if seconds else ""
+        return f"{mark} {record.stage.label}{took}"
+    if record.stage is Stage.RESTORE_WIFI and record.status is StageStatus.FAILED:
+        return f"! {record.stage.label}: by hand"  # the notice said how
+    word = _WORDS.get(record.status, record.status.value)
+    return f"{mark} {record.stage.label}: {word}"
 
 
 class Progress:
@@ -72,16 +85,7 @@ class Progress:
             return
         if record.status is StageStatus.DONE:
             self._reached = max(self._reached, position + 1)
-        mark = _MARKS.get(record.status, " ")
-        seconds = record.elapsed(self._clock())
-        took = f" ({seconds:.1f} s)" if seconds and record.status is StageStatus.DONE else ""
-        if record.status is StageStatus.DONE:
-            line = f"{mark} {record.stage.label}{took}"
-        elif record.stage is Stage.RESTORE_WIFI and record.status is StageStatus.FAILED:
-            line = f"! {record.stage.label}: by hand"  # the notice said how
-        else:
-            word = _WORDS.get(record.status, record.status.value)
-            line = f"{mark} {record.stage.label}: {word}"
+        line = finished_line(record, self._clock())
         if record.note and record.note not in self._said:
             line += f": {record.note}"
             self._said.add(record.note)
@@ -114,3 +118,62 @@ class Progress:
             await asyncio.sleep(TICK)
             if self._stage is not None:
                 self._redraw()
+
+
+class BatchProgress:
+    """Several Photons at once (over USB): every line starts with the device it is about;
+    on a terminal the status line counts them."""
+
+    def __init__(self, terminal: Terminal, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.terminal = terminal
+        self._clock = clock
+        self._said: dict[str, set[str]] = {}
+        self._running: set[str] = set()
+        self._ended: dict[str, bool] = {}
+        """Each device that ended, and whether it is online."""
+
+    def device(self, name: str, heading: str) -> None:
+        """``name`` (e.g. "Photon 0a1b…") starts: its first line says what it is for."""
+        self._said[name] = set()
+        self._running.add(name)
+        self.terminal.say(f"{name}: {heading}", indent="  ")
+        self._redraw()
+
+    def say(self, name: str, text: str) -> None:
+        self._said.setdefault(name, set()).add(text)
+        self.terminal.say(f"{name}: {text}", indent="  ")
+
+    def on_event(self, name: str, event: FlowEvent) -> None:
+        if isinstance(event, StageChanged):
+            record = event.record
+            if record.status is not StageStatus.RUNNING:
+                line = finished_line(record, self._clock())
+                said = self._said.setdefault(name, set())
+                if record.note and record.note not in said:
+                    line += f": {record.note}"
+                    said.add(record.note)
+                self.terminal.say(f"{name}: {line}", indent="  ")
+                self._redraw()
+        elif isinstance(event, Notice):
+            if event.message not in self._said.get(name, set()):
+                self.say(name, event.message)
+        elif isinstance(event, StageHelp):
+            self.say(name, f"{event.stage.label}: {event.message}")
+
+    def ended(self, name: str, *, online: bool) -> None:
+        self._running.discard(name)
+        self._ended[name] = online
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if not self.terminal.live:
+            return
+        online = sum(self._ended.values())
+        failed = len(self._ended) - online
+        text = f"Photons on USB: {len(self._running)} being set up, {online} online"
+        if failed:
+            text += f", {failed} not"
+        self.terminal.status(text)
+
+    def done(self) -> None:
+        self.terminal.status("")

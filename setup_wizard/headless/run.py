@@ -1,14 +1,13 @@
 """One run of ``setup-wizard onboard``: the runtime in bench mode (as ``--staff`` starts it),
-the sign-in, the product and client, then each device in turn, each one's result on stdout
-as soon as it is known (a script reading the lines sees progress, and an interrupted run
-still reported every device it finished).
+the sign-in, the product and client, then each device in turn (over USB cables: all at
+once), each one's result on stdout as soon as it is known (a script reading the lines sees
+progress, and an interrupted run still reported every device it finished).
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 import os
 import sys
@@ -22,66 +21,18 @@ from setup_wizard.flow.errors import user_message
 from setup_wizard.flow.ledger import Outcome, SetupRow
 from setup_wizard.flow.softap import SoftApConnector
 from setup_wizard.headless.credentials import Credentials
-from setup_wizard.headless.devices import DeviceOptions, DeviceResult, DeviceRun
+from setup_wizard.headless.devices import DeviceOptions, DeviceRun
 from setup_wizard.headless.exits import EXPECTED, ExitCode, exit_code_for
 from setup_wizard.headless.options import OnboardRequest, job_for
 from setup_wizard.headless.progress import Progress
+from setup_wizard.headless.results import Results
 from setup_wizard.headless.signin import choose_client, choose_product, sign_in
 from setup_wizard.headless.terminal import Interrupted, Terminal
+from setup_wizard.headless.usb import UsbSetups
 from setup_wizard.runtime import Runtime, start_runtime
 from setup_wizard.settings import AppSettings
 
 log = logging.getLogger(__name__)
-
-
-class Results:
-    """Each device's line on stdout, written once, in the jobs' order."""
-
-    def __init__(self, jobs: list[Job], *, as_json: bool, out: TextIO) -> None:
-        self.jobs = jobs
-        self.results: list[DeviceResult] = []
-        self._json = as_json
-        self._out = out
-
-    def add(self, result: DeviceResult) -> None:
-        self.results.append(result)
-        line = json.dumps(result.summary()) if self._json else _human(result)
-        self._out.write(line + "\n")
-        self._out.flush()
-
-    def rest(self, outcome: Outcome, code: ExitCode, error: str) -> None:
-        """Every job without a line yet ended this way (the run stopped before it)."""
-        for job in self.jobs[len(self.results) :]:
-            self.add(
-                DeviceResult(
-                    job.customer,
-                    job.ssid,
-                    outcome,
-                    code,
-                    device_name=job.device_name,
-                    error=error,
-                    work_line=job.work_line,
-                )
-            )
-
-    def exit_code(self, *, work_list: bool) -> ExitCode:
-        failed = [r for r in self.results if r.outcome is not Outcome.ONLINE]
-        if not failed:
-            return ExitCode.ONLINE
-        if work_list and len(failed) < len(self.results):
-            return ExitCode.SOME_ROWS_FAILED
-        return failed[0].code
-
-
-def _human(result: DeviceResult) -> str:
-    where = f" (work list line {result.work_line})" if result.work_line is not None else ""
-    if result.outcome is Outcome.ONLINE:
-        name = f" “{result.device_name}”" if result.device_name else ""
-        return (
-            f"online  {result.customer}{where}: Photon {result.device_id}{name} on "
-            f"“{result.ssid}” ({result.seconds:.0f} s)"
-        )
-    return f"{result.outcome.value}  {result.customer}{where}: {result.error}"
 
 
 @dataclasses.dataclass
@@ -107,22 +58,17 @@ class HeadlessRun:
         try:
             bench = runtime.bench
             assert bench is not None, "bench mode: start_runtime with staff=True"
-            results.jobs = jobs = self._jobs(bench, runtime.simulated, progress)
+            jobs = self._jobs(bench, runtime.simulated, progress)
+            results.pending = list(jobs)
             devices: DeviceRun | None = None
             try:
                 if jobs:
                     devices = await self._prepare(runtime, bench, jobs, progress)
-                    for index, job in enumerate(jobs, start=1):
-                        heading = self._heading(job, index, len(jobs))
-                        count = f"{index}/{len(jobs)} " if len(jobs) > 1 else ""
-                        progress.device(heading, f"{count}{job.customer}")
-                        stopped = self._stopped
-                        resume = (
-                            stopped
-                            if stopped is not None and stopped.work_line == job.work_line
-                            else None
-                        )
-                        results.add(await devices.set_up(job, resume))
+                    if request.usb:
+                        usb = UsbSetups(devices.bench, devices.options, request, progress)
+                        await usb.run(jobs, results)
+                    else:
+                        await self._one_by_one(devices, jobs, results, progress)
             except (asyncio.CancelledError, Interrupted):
                 if devices is not None and devices.interrupted is not None:
                     results.add(devices.interrupted)
@@ -144,9 +90,20 @@ class HeadlessRun:
             await asyncio.wait({ticker})
             unsubscribe()
             await runtime.aclose()
-        code = results.exit_code(work_list=request.work_list is not None)
+        code = results.exit_code()
         self._conclude(results, code, progress)
         return code
+
+    async def _one_by_one(
+        self, devices: DeviceRun, jobs: list[Job], results: Results, progress: Progress
+    ) -> None:
+        for index, job in enumerate(jobs, start=1):
+            heading = self._heading(job, index, len(jobs))
+            count = f"{index}/{len(jobs)} " if len(jobs) > 1 else ""
+            progress.device(heading, f"{count}{job.customer}")
+            stopped = self._stopped
+            resume = stopped if stopped is not None and stopped.work_line == job.work_line else None
+            results.add(await devices.set_up(job, resume), job)
 
     def _jobs(self, bench: Bench, simulated: bool, progress: Progress) -> list[Job]:
         request = self.request
@@ -161,12 +118,19 @@ class HeadlessRun:
             stopped is not None
             and stopped.work_list == str(request.work_list)
             and stopped.work_line in {job.work_line for job in jobs}
-        ):  # an earlier run stopped in the middle of this row: it goes on from there
-            self._stopped = stopped
-            progress.say(
-                f"Line {stopped.work_line} was in progress when an earlier run stopped: it "
-                f"goes on from where it was ({stopped.resume_at.value})."
-            )
+        ):
+            if request.usb:  # the Photons on the cables are matched to rows anew
+                bench.abandon(stopped)
+                progress.say(
+                    f"Line {stopped.work_line} was in progress when an earlier run stopped: it "
+                    "is set up again from the start."
+                )
+            else:  # it goes on from where it was
+                self._stopped = stopped
+                progress.say(
+                    f"Line {stopped.work_line} was in progress when an earlier run stopped: it "
+                    f"goes on from where it was ({stopped.resume_at.value})."
+                )
         done = len(request.jobs) - len(jobs)
         if done:
             progress.say(
@@ -239,5 +203,10 @@ class HeadlessRun:
             progress.say("Nothing to do: every row of the work list is online already.")
         elif code is ExitCode.SOME_ROWS_FAILED:
             failed = [r for r in results.results if r.outcome is not Outcome.ONLINE]
-            rows = ", ".join(f"line {r.work_line} ({r.customer})" for r in failed)
+            rows = ", ".join(
+                f"line {r.work_line} ({r.customer})"
+                if r.work_line is not None
+                else f"Photon {r.device_id or '?'} ({r.customer})"
+                for r in failed
+            )
             progress.say(f"{len(failed)} of {len(results.results)} rows failed: {rows}.")
