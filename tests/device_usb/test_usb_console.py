@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 pytestmark = needs_pty
 
 SCAN_HANGS = "the scan hangs"  # what the simulated Photon logs once it has the SSID
+SCANNING = "scanning for the network"  # … and when it starts looking for it
 
 
 async def test_device_id_and_claimed_flag(plug_in: PlugIn) -> None:
@@ -233,7 +234,10 @@ async def test_other_work_goes_on_while_a_photon_scans(plug_in: PlugIn) -> None:
     slow, slow_port = await plug_in(faults=PhotonFaults(console_scan_hangs=True))
     other, other_port = await plug_in()
     with sim_logs(SCAN_HANGS) as scanning:
-        async with UsbConsole(slow_port) as waiting, UsbConsole(other_port) as console:
+        async with (
+            UsbConsole(slow_port, timing=UsbTiming(leave=0.05)) as waiting,
+            UsbConsole(other_port) as console,
+        ):
             dialogue = asyncio.create_task(
                 waiting.configure(b"HomeNet", Security.WPA2_AES_PSK, WifiPassword(HOME_PASSWORD))
             )
@@ -247,6 +251,43 @@ async def test_other_work_goes_on_while_a_photon_scans(plug_in: PlugIn) -> None:
     assert info.device_id == other.device_id.lower()
     assert other.claim_code == CLAIM_CODE
     assert slow.credentials == []
+
+
+async def test_a_dialogue_cancelled_halfway_ends_unsaved_and_the_console_answers_again(
+    plug_in: PlugIn,
+) -> None:
+    """The console has no timeout: left inside ``w``, it would take no command until the
+    Photon is reset. Cancelled while the device scans, the client answers the questions that
+    follow so that nothing is saved."""
+    photon, port = await plug_in()
+    with sim_logs(SCANNING) as scanning:
+        async with UsbConsole(port) as console:
+            dialogue = asyncio.create_task(
+                console.configure(b"Hidden Lab", Security.WPA2_AES_PSK, WifiPassword("password1"))
+            )
+            await scanning.wait()
+            dialogue.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await dialogue
+            info = await console.device_info()
+    assert info.device_id == photon.device_id.lower()
+    assert photon.credentials == []
+
+
+async def test_a_claim_code_cancelled_before_its_line_leaves_the_console_free(
+    plug_in: PlugIn,
+) -> None:
+    photon, port = await plug_in()
+    with sim_logs("waiting for the claim code") as asked:
+        async with UsbConsole(port) as console:
+            sending = asyncio.create_task(console.set_claim_code(ClaimCode(CLAIM_CODE)))
+            await asked.wait()
+            sending.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await sending
+            info = await console.device_info()
+    assert info.device_id == photon.device_id.lower()
+    assert photon.claim_code != CLAIM_CODE
 
 
 async def test_neither_password_nor_claim_code_is_logged_or_in_an_error(

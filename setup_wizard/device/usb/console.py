@@ -16,10 +16,12 @@ import asyncio
 import hmac
 import logging
 import re
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
+from setup_wizard.device.errors import DeviceError
 from setup_wizard.device.models import DeviceInfo
 from setup_wizard.device.security import Security
 from setup_wizard.device.usb import prompts
@@ -42,6 +44,30 @@ log = logging.getLogger(__name__)
 _DEVICE_ID = re.compile(rb"[0-9A-Fa-f]{24}")
 _TOO_SHORT_FOR_ANY_KEY = b"-"  # WEP keys have at least 5 characters, WPA passphrases 8
 _MAX_WIFI_STEPS = 8  # security, cipher, password, "Thanks", outcome: a few to spare
+
+_ESCAPE = {
+    Step.SSID: _TOO_SHORT_FOR_ANY_KEY,
+    Step.SECURITY: b"3",
+    Step.CIPHER: b"1",
+    Step.PASSWORD: _TOO_SHORT_FOR_ANY_KEY,
+}
+"""How a cancelled dialogue's questions are answered so that nothing is saved."""
+_WIFI_STEPS_OR_SSID = re.compile(
+    rb"(?P<ssid>" + prompts.SSID_PROMPT.pattern + rb")|" + prompts.WIFI_STEPS.pattern
+)
+"""Leaving a dialogue cancelled before its first question was seen starts at that question."""
+
+
+async def _finish_even_if_cancelled(work: Coroutine[Any, Any, None]) -> None:
+    """Run ``work`` to its end even when the caller is cancelled again meanwhile."""
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            continue
+    task.result()
+
 
 # What the console was doing when it fell silent ("… stopped answering (while {doing})").
 _READING_ID = QT_TRANSLATE_NOOP("Device", "reading its device ID")
@@ -67,6 +93,8 @@ class UsbTiming:
     """After the SSID: the device scans for the network before it prints anything."""
     save: float = 20.0
     """After the password: the device checks the settings and writes them to flash."""
+    leave: float = 10.0
+    """Ending a dialogue the person cancelled halfway (a scan under way finishes first)."""
 
 
 class UsbConsole:
@@ -80,6 +108,10 @@ class UsbConsole:
         self._timing = timing or UsbTiming()
         self._link: SerialLink | None = None
         self._lock = asyncio.Lock()
+        self._in_dialogue = False
+        """Inside ``w``: the console takes no command until the dialogue ends."""
+        self._unanswered: Step | None = None
+        """The dialogue's question printed and not answered yet."""
 
     @property
     def path(self) -> str:
@@ -120,11 +152,19 @@ class UsbConsole:
         the device's confirmation line must repeat it."""
         raw = check_usb_claim_code(code)
         async with self._lock:
-            await self._command(prompts.CLAIM_CODE, prompts.CLAIM_CODE_PROMPT, _SETTING_CLAIM_CODE)
-            await self._answer("C", raw, _SETTING_CLAIM_CODE)
-            outcome = await self._expect(
-                "C", prompts.CLAIM_CODE_OUTCOME, self._timing.prompt, _SETTING_CLAIM_CODE
-            )
+            try:
+                await self._command(
+                    prompts.CLAIM_CODE, prompts.CLAIM_CODE_PROMPT, _SETTING_CLAIM_CODE
+                )
+                await self._answer("C", raw, _SETTING_CLAIM_CODE)
+                outcome = await self._expect(
+                    "C", prompts.CLAIM_CODE_OUTCOME, self._timing.prompt, _SETTING_CLAIM_CODE
+                )
+            except asyncio.CancelledError:
+                # The device may be waiting for the code's line: an empty one ends it (the
+                # code stays unchanged); where the line went already, the device drops it.
+                await _finish_even_if_cancelled(self._quietly_write(prompts.LINE_END))
+                raise
         if outcome.group(2) is not None:
             raise UsbClaimCodeRefusedError
         if not hmac.compare_digest(outcome.group(1), raw):
@@ -145,39 +185,104 @@ class UsbConsole:
         shown = ssid.decode("utf-8", errors="replace")
         log.info("USB %s: sending Wi-Fi settings for %r (%s)", self._path, shown, security.label)
         async with self._lock:
-            await self._command(prompts.WIFI, prompts.SSID_PROMPT, _ASKING)
-            await self._answer("w", ssid, _ASKING)
-            wait, doing = self._timing.scan, _LOOKING
-            asked_without_password = False
-            for _ in range(_MAX_WIFI_STEPS):
-                step = prompts.wifi_step(await self._expect("w", prompts.WIFI_STEPS, wait, doing))
-                if step is Step.SECURITY:
-                    await self._answer("w", prompts.security_digit(security), _ANSWERING)
-                    wait, doing = self._timing.prompt, _ANSWERING
-                elif step is Step.CIPHER:
-                    await self._answer("w", prompts.cipher_digit(security), _ANSWERING)
-                    wait, doing = self._timing.prompt, _ANSWERING
-                elif step is Step.PASSWORD:
-                    # Its scan says the network is secured, but we have no password. An empty
-                    # line would be saved as an open network; one character is too short for
-                    # any key, so the device refuses it (Derp) and saves nothing.
-                    asked_without_password = secret is None
-                    await self._answer(
-                        "w", _TOO_SHORT_FOR_ANY_KEY if secret is None else secret, _SAVING
-                    )
-                    wait, doing = self._timing.save, _SAVING
-                elif step is Step.EAP:
-                    raise UsbEnterpriseNetworkError(shown)
-                elif step is Step.SAVING:
-                    wait, doing = self._timing.save, _SAVING
-                elif step is Step.SAVED:
-                    log.info("USB %s: Wi-Fi settings saved", self._path)
-                    return
-                elif asked_without_password:
+            self._in_dialogue = True  # from the moment "w" may have gone
+            try:
+                await self._command(prompts.WIFI, prompts.SSID_PROMPT, _ASKING)
+                self._unanswered = Step.SSID
+                await self._wifi_dialogue(ssid, security, secret, shown)
+            except asyncio.CancelledError:
+                await _finish_even_if_cancelled(self._leave_wifi_dialogue())
+                raise
+            finally:
+                self._in_dialogue, self._unanswered = False, None
+
+    async def _wifi_dialogue(
+        self, ssid: bytes, security: Security, secret: bytes | None, shown: str
+    ) -> None:
+        await self._answer("w", ssid, _ASKING)
+        wait, doing = self._timing.scan, _LOOKING
+        asked_without_password = False
+        for _ in range(_MAX_WIFI_STEPS):
+            step = prompts.wifi_step(await self._expect("w", prompts.WIFI_STEPS, wait, doing))
+            self._seen(step)
+            if step is Step.SECURITY:
+                await self._answer("w", prompts.security_digit(security), _ANSWERING)
+                wait, doing = self._timing.prompt, _ANSWERING
+            elif step is Step.CIPHER:
+                await self._answer("w", prompts.cipher_digit(security), _ANSWERING)
+                wait, doing = self._timing.prompt, _ANSWERING
+            elif step is Step.PASSWORD:
+                # Its scan says the network is secured, but we have no password. An empty
+                # line would be saved as an open network; one character is too short for
+                # any key, so the device refuses it (Derp) and saves nothing.
+                asked_without_password = secret is None
+                await self._answer(
+                    "w", _TOO_SHORT_FOR_ANY_KEY if secret is None else secret, _SAVING
+                )
+                wait, doing = self._timing.save, _SAVING
+            elif step is Step.EAP:
+                raise UsbEnterpriseNetworkError(shown)
+            elif step is Step.SAVING:
+                wait, doing = self._timing.save, _SAVING
+            elif step is Step.SAVED:
+                log.info("USB %s: Wi-Fi settings saved", self._path)
+                return
+            else:
+                if asked_without_password:
                     raise UsbPasswordNeededError(shown)
-                else:
-                    raise UsbCredentialsRefusedError
-            raise UsbReplyUnreadableError("w", _ENDLESS)
+                raise UsbCredentialsRefusedError
+        raise UsbReplyUnreadableError("w", _ENDLESS)
+
+    async def _quietly_write(self, data: bytes) -> None:
+        try:
+            if self._link is not None:
+                await self._link.write(data)
+        except (TimeoutError, DeviceError, OSError) as error:
+            log.info("USB %s: could not end the claim code's line: %s", self._path, error)
+
+    def _seen(self, step: Step) -> None:
+        """The dialogue printed ``step``: a question waits for its answer, an outcome ends it."""
+        self._unanswered = step if step in _ESCAPE else None
+        if step in (Step.SAVED, Step.NOT_SAVED):
+            self._in_dialogue = False
+
+    async def _leave_wifi_dialogue(self) -> None:
+        """End a ``w`` dialogue that the person cancelled halfway, without saving anything.
+
+        The console has no timeout: until the dialogue ends it takes no command, so the
+        Photon could not be set up again without a reset. Every question is answered so that
+        the device refuses the settings (a one-character password fits no key: Derp). Best
+        effort, within the time of one scan; an Enterprise dialogue is left alone (its
+        questions lead to saving whatever is answered).
+        """
+        link = self._link
+        if link is None or not self._in_dialogue:
+            return
+        try:
+            async with asyncio.timeout(self._timing.leave):
+                while self._in_dialogue:
+                    step = self._unanswered
+                    if step is not None:
+                        self._unanswered = None
+                        await link.write(_ESCAPE[step] + prompts.LINE_END)
+                    found = await self._next_wifi_step(link)
+                    step = prompts.wifi_step(found)
+                    if step is Step.EAP:
+                        return
+                    self._seen(step)
+        except (TimeoutError, DeviceError, OSError) as error:
+            log.info("USB %s: could not end the Wi-Fi dialogue: %s", self._path, error)
+            return
+        log.info("USB %s: the cancelled Wi-Fi dialogue ended without saving", self._path)
+
+    @staticmethod
+    async def _next_wifi_step(link: SerialLink) -> re.Match[bytes]:
+        while True:
+            found = _WIFI_STEPS_OR_SSID.search(bytes(link.received))
+            if found:
+                del link.received[: found.end()]
+                return found
+            await link.more()
 
     # -- the exchange ------------------------------------------------------------------------
 
@@ -196,6 +301,7 @@ class UsbConsole:
     async def _answer(self, command: str, line: bytes, doing: str) -> None:
         """Answer the prompt just printed with ``line``, and check the device's echo."""
         await self._send(command, line + prompts.LINE_END, doing)
+        self._unanswered = None
         echo = line + prompts.ECHO_END
         link = self._connected()
         try:

@@ -41,6 +41,9 @@ SSID_PROMPT = re.compile(rb"SSID: ")
 class Step(Enum):
     """What the ``w`` dialogue can print after the SSID, and the named group that finds it."""
 
+    SSID = "ssid"
+    """Asked right after ``w`` (not in :data:`WIFI_STEPS`: it is asked again only for an
+    empty line, which we never send)."""
     SECURITY = "security"
     CIPHER = "cipher"
     PASSWORD = "password"  # noqa: S105 - a prompt's name

@@ -21,6 +21,8 @@ from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon import radio, wlan
 from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import CLAIM_CODE_BYTES, EapType, Flash
+from setup_wizard.sim.photon.freeze import Freeze
+from setup_wizard.sim.photon.live_faults import GARBAGE, LiveFaults
 from setup_wizard.sim.photon.security import SecurityType, coarse_security
 from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.photon.usb_serial import UsbSerial
@@ -74,14 +76,22 @@ class UsbConsole:
         timing: SetupTiming,
         faults: PhotonFaults,
         leave: asyncio.Event,
+        live: LiveFaults | None = None,
+        freeze: Freeze | None = None,
+        power_cycle: Callable[[], None] | None = None,
     ) -> None:
+        """``freeze``: the system's, shared with SoftAP (stalled: no command runs); ``live``
+        and ``power_cycle``: the faults a test switches on (a reset, garbled lines)."""
         self._serial = serial
         self._flash = flash
         self._wifi = wifi
         self._clock = clock
-        self._timing = timing
+        self._base_timing = timing
         self._faults = faults
         self._leave = leave
+        self._live = live if live is not None else LiveFaults()
+        self._freeze = freeze if freeze is not None else Freeze()
+        self._power_cycle = power_cycle
         self._idle = asyncio.Event()
         self._idle.set()
         self.credentials_changed = False  # a `w` saved credentials this session
@@ -95,14 +105,24 @@ class UsbConsole:
             ord("x"): self._exit,
         }
 
+    @property
+    def _timing(self) -> SetupTiming:
+        return self._live.setup_timing or self._base_timing
+
     async def run(self) -> None:
         """The console's share of the listening loop, until the session is over."""
         while not self._leave.is_set():
-            command = self._commands.get(await self._serial.read())
+            byte = await self._serial.read()
+            command = self._commands.get(byte)
             if command is None or self._leave.is_set():
                 continue
+            self._live.arrived(chr(byte))
             self._idle.clear()
             try:
+                await self._freeze.alive()
+                if self._live.take_reset() and self._power_cycle is not None:
+                    self._power_cycle()  # its teardown stops this console, ending this wait
+                    await asyncio.Event().wait()
                 if self._timing.command_seconds:
                     await self._clock.sleep(self._timing.command_seconds)
                 await command()
@@ -131,6 +151,7 @@ class UsbConsole:
 
     async def _claim_code(self) -> None:
         self._print(b"Enter 63-digit claim code: ")
+        log.info("USB console: waiting for the claim code")
         code = await self._read_line(CLAIM_CODE_BYTES)
         if len(code) == CLAIM_CODE_BYTES:
             self._flash.claim_code = code  # the same storage as SoftAP's `set`
@@ -150,6 +171,7 @@ class UsbConsole:
         if self._faults.console_scan_hangs:
             log.info("USB console: the scan hangs; nothing more until the device is reset")
             await asyncio.Event().wait()
+        log.info("USB console: scanning for the network it was given")
         security, cipher = await self._scan_for(ssid)
         if security == SecurityType.NOT_SET:
             security = SecurityType(await self._read_digit(SECURITY_PROMPT, 0, 5))
@@ -228,7 +250,7 @@ class UsbConsole:
     # --- reading and writing ----------------------------------------------------------------
 
     def _print(self, text: bytes) -> None:
-        self._serial.write(text)
+        self._serial.write(GARBAGE if self._live.garble else text)
 
     async def _read_digit(self, prompt: bytes, low: int, high: int) -> int:
         """Prompt until the line starts with a digit from ``low`` to ``high``."""
