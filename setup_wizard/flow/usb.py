@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -36,6 +37,10 @@ PortLister = Callable[[], list[UsbPort]]
 
 PROBE_LIMIT = 2.0
 """Seconds a port has to answer ``i`` to count as a Photon in listening mode."""
+
+RECHECK = 10.0
+"""Seconds before a port is asked again while Photons are looked for (a new port: at once).
+Each look sends the Photon a byte, which a Photon not in listening mode keeps for later."""
 
 _CANNOT_OPEN = (UsbProblem.DENIED, UsbProblem.BUSY)
 
@@ -62,6 +67,7 @@ class UsbSettings:
     list_ports: PortLister = list_usb_ports
     timing: UsbTiming | None = None
     probe_limit: float = PROBE_LIMIT
+    recheck: float = RECHECK
 
 
 class UsbLink:
@@ -122,6 +128,8 @@ class UsbConnector:
         """Photons plugged in whose port this computer may not open (permission denied, or
         held by another program), by port: why, for the person to act on."""
         self._home: str | None = None
+        self._looked: dict[str, float] = {}
+        """When each port was last asked (monotonic seconds)."""
 
     @property
     def home_network(self) -> str | None:
@@ -142,23 +150,28 @@ class UsbConnector:
     async def find(self) -> Sequence[FoundDevice]:
         """Photons in listening mode on a cable, not already being set up, by device ID."""
         ports = [port for port in await self.ports() if port.path not in self._busy]
-        for gone in set(self._ids) - {port.path for port in ports} - self._busy:
-            del self._ids[gone]
-        for gone in set(self.unopenable) - {port.path for port in ports}:
-            del self.unopenable[gone]
-        ids = await asyncio.gather(*(self._probe(port.path) for port in ports))
+        listed = {port.path for port in ports} | self._busy
+        for known in (self._ids, self.unopenable, self._looked):
+            for gone in set(known) - listed:
+                del known[gone]
+        now, recheck = time.monotonic(), self._settings.recheck
+        due = [p.path for p in ports if now - self._looked.get(p.path, -recheck) >= recheck]
+        for path in due:  # now, so that a look running meanwhile does not ask them twice
+            self._looked[path] = now
+        await asyncio.gather(*(self._probe(path) for path in due))
         return [
-            FoundDevice(port.path, _label(port, device_id))
-            for port, device_id in zip(ports, ids, strict=True)
-            if device_id is not None
+            FoundDevice(port.path, _label(port, self._ids[port.path]))
+            for port in ports
+            if port.path in self._ids
         ]
 
     async def _probe(self, path: str) -> str | None:
         """The device ID if the port's console answers now (listening mode), else None."""
+        self._looked[path] = time.monotonic()
         try:
             async with asyncio.timeout(self._settings.probe_limit):
                 async with UsbConsole(path, timing=self._settings.timing) as console:
-                    info = await console.device_info()
+                    device_id = await console.device_id()
         except (TimeoutError, DeviceError, OSError) as error:
             log.debug("USB port %s does not answer as a console: %s", path, error)
             self._ids.pop(path, None)
@@ -167,8 +180,8 @@ class UsbConnector:
                 self.unopenable[path] = error
             return None
         self.unopenable.pop(path, None)
-        self._ids[path] = info.device_id
-        return info.device_id
+        self._ids[path] = device_id
+        return device_id
 
     def open(self, target: str | None) -> AbstractAsyncContextManager[DeviceLink]:
         if target is None:
@@ -187,6 +200,8 @@ class UsbConnector:
                 yield UsbLink(console, self._wifi)
         finally:
             self._busy.discard(path)
+            self._looked.pop(path, None)  # it may have left listening mode: look again
+            self._ids.pop(path, None)
 
     async def present(self, target: str) -> bool | None:
         """Whether the Photon on ``target`` is in listening mode (answers its console)."""

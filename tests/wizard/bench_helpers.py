@@ -294,4 +294,5 @@ async def to_usb_bench(wizard: SetupWizard, photons: int) -> UsbBenchPage:
     await on_page(wizard, Page.USB_BENCH)
     bench = page(wizard, UsbBenchPage)
     await until(lambda: bench.table.rowCount() == photons, f"{photons} Photons are listed")
+    await until(lambda: bool(bench.passwords), "the computer's network is chosen for them")
     return bench

@@ -140,12 +140,22 @@ class UsbConsole:
     async def device_info(self) -> DeviceInfo:
         """Device ID (``i``, lower case) and whether it was ever claimed (``c``)."""
         async with self._lock:
-            line = await self._command(prompts.DEVICE_ID, prompts.DEVICE_ID_LINE, _READING_ID)
-            device_id = line.group(1).strip()
-            if not _DEVICE_ID.fullmatch(device_id):
-                raise UsbReplyUnreadableError("i", _BAD_DEVICE_ID)
+            device_id = await self._device_id()
             claimed = await self._command(prompts.CLAIMED, prompts.CLAIMED_LINE, _READING_ID)
-        return DeviceInfo(device_id.decode("ascii").lower(), claimed.group(1) == b"yes")
+        return DeviceInfo(device_id, claimed.group(1) == b"yes")
+
+    async def device_id(self) -> str:
+        """The device ID alone (``i``, lower case): one byte asked, for a quick look whether
+        a port's Photon is in listening mode."""
+        async with self._lock:
+            return await self._device_id()
+
+    async def _device_id(self) -> str:
+        line = await self._command(prompts.DEVICE_ID, prompts.DEVICE_ID_LINE, _READING_ID)
+        device_id = line.group(1).strip()
+        if not _DEVICE_ID.fullmatch(device_id):
+            raise UsbReplyUnreadableError("i", _BAD_DEVICE_ID)
+        return device_id.decode("ascii").lower()
 
     async def set_claim_code(self, code: ClaimCode) -> None:
         """Give the device the claim code it presents to the cloud at its first connection;
