@@ -175,6 +175,9 @@ def load_profile(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(path, [_syntax_problem(error)]) from None
+    except (ValueError, RecursionError):  # a number of 4300+ digits; lists nested too deep
+        problem = ProfileProblem(None, "not valid TOML: a value is too long or nested too deep")
+        raise ProfileError(path, [problem]) from None
     return _validate(data, path, text, environ, keyring_get)
 
 
@@ -221,13 +224,18 @@ def _syntax_problem(error: tomllib.TOMLDecodeError) -> ProfileProblem:
     return ProfileProblem(None, f"not valid TOML: {message}{hint}", line)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The line where top-level ``key`` is assigned (tomllib does not say)."""
-    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+_ASSIGNMENT = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|([^\s=]+))\s*=""")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line where each key is first assigned (tomllib does not say), read in one pass:
+    one search of the whole text per key would take time in the square of its length."""
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+        found = _ASSIGNMENT.match(line)
+        if found:
+            lines.setdefault(next(group for group in found.groups() if group is not None), number)
+    return lines
 
 
 def _kind(value: Any) -> str:
@@ -250,9 +258,10 @@ def _validate(
     keyring_get: KeyringGet | None,
 ) -> ProductProfile:
     problems: list[ProfileProblem] = []
+    key_lines = _key_lines(text)
 
     def problem(key: str, message: str) -> None:
-        problems.append(ProfileProblem(key, message, _line_of(text, key)))
+        problems.append(ProfileProblem(key, message, key_lines.get(key)))
 
     for key in data:
         if key not in KEYS:
@@ -300,7 +309,7 @@ def _product(value: Any, problem: Report) -> int | str | None:
     if value is None:
         problem("product", f"product is missing: {example}")
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _is_number(value.strip()):
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool):
         if value > 0:
@@ -312,6 +321,12 @@ def _product(value: Any, problem: Report) -> int | str | None:
     shown = f'"{value}"' if isinstance(value, str) else _kind(value)
     problem("product", f'product must be a number or a slug like "my-product-v1", not {shown}')
     return None
+
+
+def _is_number(text: str) -> bool:
+    """ASCII digits, as many as an ID has: "²" is a digit to ``isdigit()`` but not to
+    ``int()``, and ``int()`` refuses 4300 digits or more."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def _client_id(value: Any, problem: Report) -> str | None:
@@ -378,11 +393,16 @@ def _logo(value: Any, profile_path: Path, problem: Report) -> Path | None:
         shown = "empty text" if isinstance(value, str) else _kind(value)
         problem("logo", f'logo must be a file name in quotes, as in logo = "logo.png", not {shown}')
         return None
-    logo = (profile_path.parent / name).resolve()
+    try:
+        logo = (profile_path.parent / name).resolve()
+        found = logo.is_file()
+    except (OSError, ValueError):  # a NUL character, a name longer than the system allows
+        problem("logo", 'logo must be the name of an image file, as in logo = "logo.png"')
+        return None
     if logo.suffix.lower() not in LOGO_SUFFIXES:
         problem("logo", f"logo must be a {', '.join(LOGO_SUFFIXES)} image, not {logo.name}")
         return None
-    if not logo.is_file():
+    if not found:
         problem(
             "logo",
             f"logo file not found: {logo} (a relative name is read from the profile's folder)",
@@ -398,10 +418,14 @@ def _support_url(value: Any, problem: Report) -> str | None:
     if not isinstance(value, str):
         problem("support_url", f"support_url must be a web address in quotes, {example}")
         return None
-    parts = urlsplit(value.strip())
-    ok = (parts.scheme in ("https", "http") and bool(parts.netloc)) or (
-        parts.scheme == "mailto" and "@" in parts.path
-    )
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # "http://[not-an-address/"
+        ok = False
+    else:
+        ok = (parts.scheme in ("https", "http") and bool(parts.netloc)) or (
+            parts.scheme == "mailto" and "@" in parts.path
+        )
     if not ok:
         problem(
             "support_url",

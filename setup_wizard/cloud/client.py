@@ -623,7 +623,7 @@ class CloudClient:
             return {}
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than JSON goes
             raise unreadable(call.operation.action) from None
 
     async def _send(self, call: _Call, *, stream: bool = False) -> httpx.Response:

@@ -304,18 +304,25 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     return scrub(text, secrets)
 
 
-def _text(value: Any) -> str | None:
+_MAX_NESTING = 8
+"""How deep :func:`_text` looks for words: real bodies nest two or three levels; a body
+nested hundreds deep must not exhaust the stack."""
+
+
+def _text(value: Any, depth: int = 0) -> str | None:
     """A display string from a field that may be a string, an object or a list of either."""
     if isinstance(value, str):
         return value.strip() or None
+    if depth >= _MAX_NESTING:
+        return None
     if isinstance(value, dict):
         for key in ("error_description", "description", "message", "error", "status", "reason"):
-            found = _text(value.get(key))
+            found = _text(value.get(key), depth + 1)
             if found:
                 return found
         return None
     if isinstance(value, list):
-        parts = [t for t in (_text(item) for item in value) if t]
+        parts = [t for t in (_text(item, depth + 1) for item in value) if t]
         return "; ".join(parts) or None
     return None
 
@@ -330,7 +337,7 @@ def parse_error_body(body: bytes | str, content_type: str = "") -> ErrorBody:
     raw = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
         if "html" in content_type.lower() or raw.lstrip().startswith("<"):
             return ErrorBody()  # a proxy's or load balancer's page: nothing worth showing
         lines = raw.strip().splitlines()
@@ -366,7 +373,19 @@ _NOT_EXISTS = re.compile(
     r"(?:\bnot|n't|\bnever|\bno longer)\s+(?:yet\s+)?(?:exist|registered|taken)|\bno such\b",
     re.IGNORECASE,
 )
-_MISSING_CREDENTIALS = re.compile(r"\b(?:username|password)\b.*\brequired\b", re.IGNORECASE)
+_CREDENTIAL_WORD = re.compile(r"\b(?:username|password)\b", re.IGNORECASE)
+_REQUIRED_WORD = re.compile(r"\brequired\b", re.IGNORECASE)
+
+
+def _names_missing_credentials(text: str) -> bool:
+    """Whether a line says "username/password ... required". Two searches per line, not one
+    pattern with ``.*`` between the words: that pattern takes time in the square of the
+    length on a long text with many "password" and no "required"."""
+    for line in text.split("\n"):
+        word = _CREDENTIAL_WORD.search(line)
+        if word is not None and _REQUIRED_WORD.search(line, word.end()):
+            return True
+    return False
 
 
 def says_exists(*texts: str | None) -> bool:
@@ -442,7 +461,7 @@ def error_for_response(
     if (
         operation is Operation.SIGN_IN
         and parsed.code == "invalid_client"
-        and _MISSING_CREDENTIALS.search(parsed.description or "")
+        and _names_missing_credentials(parsed.description or "")
     ):
         # The OAuth server reports a missing password as a client error; it is not one.
         return SignInFailed(
@@ -559,7 +578,8 @@ def _forbidden(operation: Operation, said: str) -> str:
             advice = QT_TRANSLATE_NOOP(
                 "Cloud",
                 "This account is not allowed to {action}: the device belongs to another "
-                "account, or is not this account's yet.{said}",
+                "account, or is not this account's yet. Check that it was set up for this "
+                "account, then try again.{said}",
             )
         case _:
             advice = QT_TRANSLATE_NOOP(
@@ -593,7 +613,10 @@ def _rate_limited(
 def _redirected(action: str, location: str | None, status: int) -> CloudUnreachable:
     """A redirect: the Particle Cloud never redirects API calls; a network sign-in page
     (hotel or office Wi-Fi) or a wrong cloud address does."""
-    host = urlsplit(location or "").hostname
+    try:
+        host = urlsplit(location or "").hostname
+    except ValueError:  # "http://[not-an-address/" and the like: no host to name
+        host = None
     to = QT_TRANSLATE_NOOP("Cloud", " to {host}").format(host=host) if host else ""
     return CloudUnreachable(
         QT_TRANSLATE_NOOP(

@@ -61,7 +61,7 @@ def event_from_sse(sse: ServerSentEvent) -> DeviceEvent | None:
         return None
     try:
         payload = json.loads(sse.data)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the decoder goes
         return None
     if not isinstance(payload, dict):
         return None

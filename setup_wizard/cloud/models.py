@@ -167,8 +167,15 @@ def _int(data: Mapping[str, Any], key: str) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        # ASCII only: "²" is a digit to isdigit() but not to int(); and int() refuses
+        # more than 4300 digits.
+        if text.isascii() and text.isdigit():
+            try:
+                return int(text)
+            except ValueError:
+                return None
     return None
 
 
@@ -231,6 +238,17 @@ def utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
 
+def _expiry(now: float, expires_in: int | None) -> datetime | None:
+    """When a grant of ``expires_in`` seconds runs out; None for "never" (0), for "not
+    said", and for a lifetime no calendar holds (the cloud's answer is then nonsense)."""
+    if not expires_in:
+        return None
+    try:
+        return utc(now + expires_in)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
 def token_grant_from(data: Any, now: float) -> TokenGrant:
     """The grant in ``data``, its expiry counted from ``now`` (Unix time of the answer)."""
     body = as_object(data, Operation.SIGN_IN.action)
@@ -243,7 +261,7 @@ def token_grant_from(data: Any, now: float) -> TokenGrant:
         token_type=_str(body, "token_type") or "bearer",
         expires_in=expires_in,
         refresh_token=Token(refresh) if refresh else None,
-        expires_at=utc(now + expires_in) if expires_in else None,
+        expires_at=_expiry(now, expires_in),
     )
 
 

@@ -80,7 +80,7 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
         return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "Wed, 99999999999999999999 Oct"
         return None
     if when.tzinfo is None:  # RFC 9110 dates are GMT; a naive result means "-0000"
         return None

@@ -50,7 +50,7 @@ class SavedSignIn:
     def from_json(cls, text: str) -> SavedSignIn | None:
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than JSON goes
             return None
         if not isinstance(data, dict):
             return None

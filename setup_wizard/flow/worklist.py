@@ -41,7 +41,9 @@ class WorkListError(ValueError):
 def read_work_list(path: Path) -> list[WorkItem]:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        return parse_work_list(text)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        # csv.Error: not CSV the csv module reads (a cell over its 128 KiB limit)
         raise WorkListError(
             [
                 QT_TRANSLATE_NOOP(
@@ -49,11 +51,11 @@ def read_work_list(path: Path) -> list[WorkItem]:
                 ).format(path=str(path), reason=str(getattr(error, "strerror", None) or error))
             ]
         ) from error
-    return parse_work_list(text)
 
 
 def parse_work_list(text: str) -> list[WorkItem]:
-    """The rows of a work list; every problem, with its line, in one :class:`WorkListError`."""
+    """The rows of a work list; every problem, with its line, in one :class:`WorkListError`
+    (``csv.Error`` for text the csv module cannot read: :func:`read_work_list` words it)."""
     rows = list(csv.reader(io.StringIO(text)))
     problems: list[Text] = []
     items: list[WorkItem] = []

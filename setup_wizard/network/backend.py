@@ -139,7 +139,7 @@ class RestorePoint:
                 created_at=str(data.get("created_at", "")),
                 **{name: data.get(name) for name in strings},
             )
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
             raise JournalUnreadable(
                 QT_TRANSLATE_NOOP(
                     "Wifi",

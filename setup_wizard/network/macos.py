@@ -60,9 +60,11 @@ SCAN_TIMEOUT = 30.0  # system_profiler takes seconds
 REDACTED = "<redacted>"
 _CURRENT_PREFIX = "Current Wi-Fi Network: "
 # Failure lines of networksetup start with these (wifiwand's list, and recorded output).
-_NOT_FOUND = re.compile(r"^\s*could not find network\b", re.IGNORECASE | re.MULTILINE)
+# [^\S\n]: white space within the line. \s* after ^ would run over blank lines, from every
+# line start to the end of the run: time in the square of the run's length.
+_NOT_FOUND = re.compile(r"^[^\S\n]*could not find network\b", re.IGNORECASE | re.MULTILINE)
 _FAILED = re.compile(
-    r"^\s*(?:failed to join|could not join|could not connect|unable to|\*\* error|error\b)"
+    r"^[^\S\n]*(?:failed to join|could not join|could not connect|unable to|\*\* error|error\b)"
     r"|is not a wi-fi interface",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -134,7 +136,7 @@ def parse_current_network(text: str) -> str | None:
 
 def parse_summary_ssid(text: str) -> str | None:
     """``ipconfig getsummary <dev>``: the ``SSID : …`` line (redacted from macOS 15.6)."""
-    match = re.search(r"^\s*SSID : (.*)$", text, re.MULTILINE)
+    match = re.search(r"^[^\S\n]*SSID : (.*)$", text, re.MULTILINE)  # see _NOT_FOUND
     if match is None:
         return None
     ssid = match.group(1).rstrip("\r")
@@ -184,7 +186,7 @@ def check_networksetup(result: CommandResult, *, doing: str, names: Iterable[str
 
 def _signal(text: str) -> int | None:
     """``spairport_signal_noise``: "-49 dBm / -93 dBm"."""
-    match = re.match(r"\s*(-?\d+)\s*dBm", text)
+    match = re.match(r"\s*(-?\d{1,4})\s*dBm", text)  # a bound: int() refuses 4300+ digits
     return None if match is None else signal_from_dbm(int(match.group(1)))
 
 
@@ -236,7 +238,7 @@ def parse_system_profiler(text: str, device: str) -> tuple[list[VisibleNetwork],
             )
             if isinstance(entry, dict)
         ]
-    except (ValueError, AttributeError, TypeError) as error:
+    except (ValueError, AttributeError, TypeError, RecursionError) as error:
         raise ScanUnavailable(
             QT_TRANSLATE_NOOP(
                 "Wifi",

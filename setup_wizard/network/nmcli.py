@@ -216,10 +216,16 @@ def parse_access_points(text: str) -> list[NmAccessPoint]:
     return [
         NmAccessPoint(
             in_use == "*",
-            VisibleNetwork(ssid, int(signal) if signal.isdigit() else None, nm_security(security)),
+            VisibleNetwork(ssid, _signal(signal), nm_security(security)),
         )
         for in_use, ssid, signal, security in terse_rows(text, 4)
     ]
+
+
+def _signal(text: str) -> int | None:
+    """The SIGNAL column, 0 to 100. ASCII digits only: "²" is a digit to ``isdigit()`` but
+    not to ``int()``, and ``int()`` refuses more than 4300 digits."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
 
 
 def parse_wifi_list(text: str) -> list[VisibleNetwork]:

@@ -65,7 +65,9 @@ _GUID = re.compile(
     r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
 )
 # "key : value"; netsh ends the line after the colon when the value is empty (a hidden SSID).
-_KEY_VALUE = re.compile(r"^\s*(?P<key>[^:]*?)\s*:(?: (?P<value>.*))?$")
+# The key is everything before the first colon, stripped in _key_values: spaces matched by
+# three patterns in a row (\s*, a lazy key, \s*) made a long line of spaces take hours.
+_KEY_VALUE = re.compile(r"^(?P<key>[^:]*):(?: (?P<value>.*))?$")
 # "Profile" in the display languages we know; other languages fall back to the profile list.
 _PROFILE_KEYS = frozenset({"profile", "profil", "perfil", "profilo", "profiel"})
 _SSID_HEADING = re.compile(r"^SSID \d+\s*:(?: (?P<ssid>.*))?$")
@@ -96,7 +98,7 @@ def _key_values(block: list[str]) -> list[tuple[str, str]]:
     for line in block:
         match = _KEY_VALUE.match(line)
         if match:
-            pairs.append((match.group("key"), match.group("value") or ""))
+            pairs.append((match.group("key").strip(), match.group("value") or ""))
     return pairs
 
 

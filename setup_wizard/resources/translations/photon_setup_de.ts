@@ -209,8 +209,8 @@
         <translation>Diese Anmeldung hat keine Berechtigung, {action}: Das darf nur ein Kunde dieses Produkts mit seiner eigenen Anmeldung. Prüfen Sie das Produkt und melden Sie den Kunden dann erneut an.{said}</translation>
     </message>
     <message>
-        <source>This account is not allowed to {action}: the device belongs to another account, or is not this account&apos;s yet.{said}</source>
-        <translation>Dieses Konto hat keine Berechtigung, {action}: Das Gerät gehört einem anderen Konto oder noch nicht diesem.{said}</translation>
+        <source>This account is not allowed to {action}: the device belongs to another account, or is not this account&apos;s yet. Check that it was set up for this account, then try again.{said}</source>
+        <translation>Dieses Konto hat keine Berechtigung, {action}: Das Gerät gehört einem anderen Konto oder noch nicht diesem. Prüfen Sie, ob es für dieses Konto eingerichtet wurde, und versuchen Sie es dann erneut.{said}</translation>
     </message>
     <message>
         <source>The Particle Cloud did not allow this account to {action}.{said}</source>
