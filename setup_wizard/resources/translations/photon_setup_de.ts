@@ -51,12 +51,32 @@
         <translation>&amp;Sicherheit:</translation>
     </message>
     <message>
+        <source>Type the name of the Wi-Fi network the Photon should join.</source>
+        <translation>Geben Sie den Namen des WLANs ein, mit dem sich der Photon verbinden soll.</translation>
+    </message>
+    <message>
+        <source>These are the networks this computer sees, strongest first; the Photon joins 2.4 GHz networks only.</source>
+        <translation>Das sind die WLANs, die dieser Computer sieht, das stärkste zuerst; der Photon verbindet sich nur mit 2,4-GHz-Netzwerken.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi networks this computer sees</source>
+        <translation>WLANs, die dieser Computer sieht</translation>
+    </message>
+    <message>
+        <source>If the Photon does not see this network itself, it uses the security chosen here. It joins 2.4 GHz networks only.</source>
+        <translation>Sieht der Photon dieses WLAN nicht selbst, verwendet er die hier gewählte Sicherheit. Er verbindet sich nur mit 2,4-GHz-Netzwerken.</translation>
+    </message>
+    <message>
         <source>The Photon must be able to see the network: it finds only 2.4 GHz networks within range, and a hidden WPA network usually cannot be used.</source>
         <translation>Der Photon muss das WLAN sehen können: Er findet nur 2,4-GHz-Netzwerke in Reichweite, und ein verstecktes WPA-Netzwerk lässt sich meist nicht verwenden.</translation>
     </message>
     <message>
         <source>Signal: %1 of 4 bars, channel %2</source>
         <translation>Signal: %1 von 4 Balken, Kanal %2</translation>
+    </message>
+    <message>
+        <source>Signal: %1 of 4 bars</source>
+        <translation>Signal: %1 von 4 Balken</translation>
     </message>
     <message>
         <source>Enterprise networks are not supported.</source>
@@ -67,6 +87,10 @@
         <translation>Der Photon konnte sich nicht mit „%s“ verbinden: Das Passwort war wahrscheinlich falsch. Wählen Sie das WLAN aus und geben Sie sein Passwort erneut ein.</translation>
     </message>
     <message>
+        <source>This device should join “%s”, but this computer does not see that network. If it is hidden, type its name; or choose another network.</source>
+        <translation>Dieses Gerät soll sich mit „%s“ verbinden, aber dieser Computer sieht dieses WLAN nicht. Wenn es versteckt ist, geben Sie seinen Namen ein; oder wählen Sie ein anderes WLAN.</translation>
+    </message>
+    <message>
         <source>This device should join “%s”, but the Photon cannot see that network. Check its name, or choose another network.</source>
         <translation>Dieses Gerät soll sich mit „%s“ verbinden, aber der Photon sieht dieses WLAN nicht. Prüfen Sie den Namen oder wählen Sie ein anderes WLAN.</translation>
     </message>
@@ -75,8 +99,20 @@
         <translation>Dieser Computer verwendet „%s“, aber der Photon sieht dieses WLAN nicht. Ein Photon sieht nur 2,4-GHz-Netzwerke: Wenn Ihr Router ein eigenes 2,4-GHz-WLAN hat, wählen Sie dieses aus.</translation>
     </message>
     <message>
+        <source>This computer cannot list the Wi-Fi networks around it, so type the network&apos;s name and choose its security.</source>
+        <translation>Dieser Computer kann die WLANs in seiner Umgebung nicht auflisten. Geben Sie deshalb den Namen des WLANs ein und wählen Sie seine Sicherheit.</translation>
+    </message>
+    <message>
+        <source>This computer found no Wi-Fi networks. Click “Look again”, or type the network&apos;s name.</source>
+        <translation>Dieser Computer hat keine WLANs gefunden. Klicken Sie auf „Erneut suchen“ oder geben Sie den Namen des WLANs ein.</translation>
+    </message>
+    <message>
         <source>The Photon found no networks. Click “Look again”, or type the network&apos;s name.</source>
         <translation>Der Photon hat keine WLANs gefunden. Klicken Sie auf „Erneut suchen“ oder geben Sie den Namen des WLANs ein.</translation>
+    </message>
+    <message>
+        <source>This computer is looking for Wi-Fi networks…</source>
+        <translation>Dieser Computer sucht nach WLANs …</translation>
     </message>
     <message>
         <source>The Photon is looking for Wi-Fi networks…</source>
@@ -381,6 +417,24 @@
         <translation>Mit Ihrem Photon verbinden</translation>
     </message>
     <message>
+        <source>Connect over &amp;Wi-Fi</source>
+        <translation>Über &amp;WLAN verbinden</translation>
+    </message>
+    <message>
+        <source>Joins the Photon&apos;s Wi-Fi for a moment</source>
+        <translation>Verbindet sich kurz mit dem WLAN des Photons</translation>
+    </message>
+    <message>
+        <source>Connect by &amp;USB cable</source>
+        <translation>Per &amp;USB-Kabel verbinden</translation>
+    </message>
+    <message>
+        <source>1. Plug the Photon into this computer with a USB data cable. A cable that only charges carries no data: if nothing shows up, try another cable.
+2. Hold its SETUP button until the light blinks dark blue.</source>
+        <translation>1. Schließen Sie den Photon mit einem USB-Datenkabel an diesen Computer an. Ein reines Ladekabel überträgt keine Daten: Wenn nichts erscheint, versuchen Sie ein anderes Kabel.
+2. Halten Sie seine SETUP-Taste gedrückt, bis die LED dunkelblau blinkt.</translation>
+    </message>
+    <message>
         <source>Photons nearby</source>
         <translation>Photons in der Nähe</translation>
     </message>
@@ -395,6 +449,22 @@
     <message>
         <source>Yes, set this Photon up for my account</source>
         <translation>Ja, diesen Photon für mein Konto einrichten</translation>
+    </message>
+    <message>
+        <source>Closing the connection to the Photon…</source>
+        <translation>Die Verbindung zum Photon wird geschlossen …</translation>
+    </message>
+    <message>
+        <source>This computer talks to the Photon over its USB cable and stays on its own Wi-Fi the whole time.</source>
+        <translation>Dieser Computer spricht über das USB-Kabel mit dem Photon und bleibt die ganze Zeit in seinem eigenen WLAN.</translation>
+    </message>
+    <message>
+        <source>Photons on a USB cable</source>
+        <translation>Photons am USB-Kabel</translation>
+    </message>
+    <message>
+        <source>Looking for Photons on USB cables…</source>
+        <translation>Suche nach Photons an USB-Kabeln …</translation>
     </message>
     <message>
         <source>Join the Photon&apos;s Wi-Fi network yourself, then come back.</source>
@@ -416,11 +486,45 @@
         <source>Reconnecting this computer to your Wi-Fi…</source>
         <translation>Dieser Computer wird wieder mit Ihrem WLAN verbunden …</translation>
     </message>
+    <message>
+        <source>This computer keeps its own Wi-Fi</source>
+        <translation>Dieser Computer bleibt in seinem WLAN</translation>
+    </message>
+    <message>
+        <source>A Photon is plugged in</source>
+        <translation>Ein Photon ist angeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Photons are plugged in</source>
+        <translation>
+            <numerusform>%n Photon ist angeschlossen</numerusform>
+            <numerusform>%n Photons sind angeschlossen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No Photon plugged in yet</source>
+        <translation>Noch kein Photon angeschlossen</translation>
+    </message>
+    <message>
+        <source>On USB port %s</source>
+        <translation>Am USB-Anschluss %s</translation>
+    </message>
     <message numerus="yes">
         <source>Signal %n %</source>
         <translation>
             <numerusform>Signal %n %</numerusform>
             <numerusform>Signal %n %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found your Photon on a USB cable. Click Next.</source>
+        <translation>Ihr Photon wurde am USB-Kabel gefunden. Klicken Sie auf „Weiter“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n Photons on USB cables. Choose one by its device ID and click Next; the others wait their turn.</source>
+        <translation>
+            <numerusform>%n Photon an USB-Kabeln gefunden. Wählen Sie einen anhand seiner Geräte-ID aus und klicken Sie auf „Weiter“; die anderen kommen danach an die Reihe.</numerusform>
+            <numerusform>%n Photons an USB-Kabeln gefunden. Wählen Sie einen anhand seiner Geräte-ID aus und klicken Sie auf „Weiter“; die anderen kommen danach an die Reihe.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -431,12 +535,20 @@
         </translation>
     </message>
     <message>
+        <source>No Photon in listening mode on a USB cable yet. Check that its light blinks dark blue and that the cable carries data; this list updates by itself.</source>
+        <translation>Noch kein Photon im Listening-Modus am USB-Kabel. Prüfen Sie, ob seine LED dunkelblau blinkt und ob das Kabel Daten überträgt; diese Liste aktualisiert sich von selbst.</translation>
+    </message>
+    <message>
         <source>No Photon found yet. Check that its light blinks dark blue; this list updates by itself.</source>
         <translation>Noch kein Photon gefunden. Prüfen Sie, ob seine LED dunkelblau blinkt; diese Liste aktualisiert sich von selbst.</translation>
     </message>
     <message>
         <source>Waiting for your computer to join the Photon&apos;s network…</source>
         <translation>Warten, bis Ihr Computer mit dem WLAN des Photons verbunden ist …</translation>
+    </message>
+    <message>
+        <source>Talking to the Photon over its USB cable…</source>
+        <translation>Verbindung mit dem Photon über das USB-Kabel …</translation>
     </message>
     <message>
         <source>Joining “%s”…</source>
@@ -846,6 +958,126 @@
         <source>HTTP status {status}</source>
         <translation>HTTP-Status {status}</translation>
     </message>
+    <message>
+        <source>reading its device ID</source>
+        <translation>beim Lesen seiner Geräte-ID</translation>
+    </message>
+    <message>
+        <source>taking the claim code</source>
+        <translation>bei der Übernahme des Claim-Codes</translation>
+    </message>
+    <message>
+        <source>asking for the Wi-Fi network</source>
+        <translation>bei der Frage nach dem WLAN</translation>
+    </message>
+    <message>
+        <source>looking for the Wi-Fi network</source>
+        <translation>bei der Suche nach dem WLAN</translation>
+    </message>
+    <message>
+        <source>answering its questions about the Wi-Fi network</source>
+        <translation>beim Beantworten seiner Fragen zum WLAN</translation>
+    </message>
+    <message>
+        <source>saving the Wi-Fi settings</source>
+        <translation>beim Speichern der WLAN-Einstellungen</translation>
+    </message>
+    <message>
+        <source>it did not repeat what was sent</source>
+        <translation>er hat das Gesendete nicht wiederholt</translation>
+    </message>
+    <message>
+        <source>its device ID is not 24 hexadecimal digits</source>
+        <translation>seine Geräte-ID besteht nicht aus 24 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>it confirmed a claim code other than the one sent</source>
+        <translation>er hat einen anderen als den gesendeten Claim-Code bestätigt</translation>
+    </message>
+    <message>
+        <source>it kept asking about the Wi-Fi network</source>
+        <translation>er hat immer wieder nach dem WLAN gefragt</translation>
+    </message>
+    <message>
+        <source>make sure its light blinks dark blue (if it does not, hold its SETUP button for 3 seconds until it does)</source>
+        <translation>prüfen Sie, ob seine LED dunkelblau blinkt (falls nicht, halten Sie seine SETUP-Taste 3 Sekunden lang gedrückt, bis sie es tut)</translation>
+    </message>
+    <message>
+        <source>The Photon&apos;s USB connection was lost ({port}). Check that the cable is firmly plugged in at both ends, unplug it and plug it in again, {hint}, then try again.</source>
+        <translation>Die USB-Verbindung zum Photon ist abgebrochen ({port}). Prüfen Sie, ob das Kabel an beiden Enden fest steckt, ziehen Sie es ab und stecken Sie es wieder ein, {hint}, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon&apos;s USB port {port} is not there any more: the Photon was probably unplugged. Plug it in again, {hint}, then try again.</source>
+        <translation>Der USB-Anschluss {port} des Photons ist nicht mehr vorhanden: Der Photon wurde wahrscheinlich abgesteckt. Stecken Sie ihn wieder ein, {hint}, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>This computer does not let this app open the Photon&apos;s USB port {port} (permission denied). On Linux, add your user to the “dialout” group (sudo usermod -aG dialout $USER), log out and in again, then try again.</source>
+        <translation>Dieser Computer erlaubt dieser App nicht, den USB-Anschluss {port} des Photons zu öffnen (Zugriff verweigert). Fügen Sie unter Linux Ihren Benutzer der Gruppe „dialout“ hinzu (sudo usermod -aG dialout $USER), melden Sie sich ab und wieder an und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Another program is using the Photon&apos;s USB port {port} (for example a serial monitor, or “particle serial”). Close that program, then try again.</source>
+        <translation>Ein anderes Programm verwendet den USB-Anschluss {port} des Photons (zum Beispiel ein serieller Monitor oder „particle serial“). Schließen Sie dieses Programm und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon stopped answering over the USB cable (while {doing}). Check that its light is still blinking dark blue (if not, hold its SETUP button for 3 seconds until it does), then unplug the cable, plug it in again and try again.</source>
+        <translation>Der Photon antwortet über das USB-Kabel nicht mehr ({doing}). Prüfen Sie, ob seine LED noch dunkelblau blinkt (falls nicht, halten Sie seine SETUP-Taste 3 Sekunden lang gedrückt, bis sie es tut), ziehen Sie dann das Kabel ab, stecken Sie es wieder ein und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon answered over the USB cable in a way this app cannot read ({detail}). Unplug it, plug it in again, {hint}, and try again. If it keeps happening, the device on this port may not be a Photon in listening mode.</source>
+        <translation>Der Photon hat über das USB-Kabel so geantwortet, dass diese App es nicht lesen kann ({detail}). Stecken Sie ihn ab und wieder ein, {hint}, und versuchen Sie es erneut. Wenn das wiederholt passiert, ist das Gerät an diesem Anschluss vielleicht kein Photon im Listening-Modus.</translation>
+    </message>
+    <message>
+        <source>The Photon refused the claim code: it says the code is not 63 characters long. Go back one step to get a new claim code and try again.</source>
+        <translation>Der Photon hat den Claim-Code abgelehnt: Laut ihm ist der Code nicht 63 Zeichen lang. Gehen Sie einen Schritt zurück, um einen neuen Claim-Code zu holen, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon refused to save these Wi-Fi settings. This usually means the password&apos;s length does not fit the network&apos;s security type (WPA/WPA2: 8 to 63 characters, or 64 hexadecimal digits). Check the password and the security type, then send them again.</source>
+        <translation>Der Photon hat sich geweigert, diese WLAN-Einstellungen zu speichern. Meist passt dann die Länge des Passworts nicht zum Sicherheitstyp des WLANs (WPA/WPA2: 8 bis 63 Zeichen oder 64 Hexadezimalziffern). Prüfen Sie Passwort und Sicherheitstyp und senden Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon sees “{ssid}” as a secured network and asked for its password, but none was given. Choose the network&apos;s security type, enter its password and try again.</source>
+        <translation>Der Photon sieht „{ssid}“ als gesichertes WLAN und hat nach dessen Passwort gefragt, aber es wurde keines angegeben. Wählen Sie den Sicherheitstyp des WLANs, geben Sie sein Passwort ein und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The Photon sees “{ssid}” as an Enterprise network (sign-in with a user name or certificate), which this app cannot set up. The Photon now waits for Enterprise settings: reset it (hold its SETUP button for 3 seconds until the light blinks dark blue), then choose a network with a single shared password.</source>
+        <translation>Der Photon sieht „{ssid}“ als Enterprise-WLAN (Anmeldung mit Benutzername oder Zertifikat), das diese App nicht einrichten kann. Der Photon wartet jetzt auf Enterprise-Einstellungen: Setzen Sie ihn zurück (halten Sie seine SETUP-Taste 3 Sekunden lang gedrückt, bis die LED dunkelblau blinkt) und wählen Sie dann ein WLAN mit einem einzigen gemeinsamen Passwort.</translation>
+    </message>
+    <message>
+        <source>a NUL byte</source>
+        <translation>ein NUL-Byte</translation>
+    </message>
+    <message>
+        <source>a backspace</source>
+        <translation>ein Rückschritt (Backspace)</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>ein Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>a carriage return</source>
+        <translation>ein Wagenrücklauf (CR)</translation>
+    </message>
+    <message>
+        <source>a delete character</source>
+        <translation>ein Löschzeichen (DEL)</translation>
+    </message>
+    <message>
+        <source>This network name contains a character that cannot be sent to the Photon over a USB cable ({character}). Rename the network on the router, or use another network for the Photon.</source>
+        <translation>Dieser WLAN-Name enthält ein Zeichen, das sich über ein USB-Kabel nicht an den Photon senden lässt ({character}). Benennen Sie das WLAN am Router um oder verwenden Sie ein anderes WLAN für den Photon.</translation>
+    </message>
+    <message>
+        <source>This Wi-Fi password contains a character that cannot be sent to the Photon over a USB cable ({character}). Check the password.</source>
+        <translation>Dieses WLAN-Passwort enthält ein Zeichen, das sich über ein USB-Kabel nicht an den Photon senden lässt ({character}). Prüfen Sie das Passwort.</translation>
+    </message>
+    <message>
+        <source>A WEP network cannot be set up over the USB cable: the Photon&apos;s console stores a WEP key in a form the Photon cannot join with. Connect over Wi-Fi instead.</source>
+        <translation>Ein WEP-WLAN lässt sich nicht über das USB-Kabel einrichten: Die Konsole des Photons speichert einen WEP-Schlüssel in einer Form, mit der sich der Photon nicht verbinden kann. Verbinden Sie sich stattdessen über WLAN.</translation>
+    </message>
+    <message>
+        <source>This claim code cannot be given to the Photon over the USB cable: its console takes exactly 63 plain characters. Go back one step to get a new claim code, or connect over Wi-Fi instead.</source>
+        <translation>Dieser Claim-Code lässt sich dem Photon nicht über das USB-Kabel übergeben: Seine Konsole nimmt genau 63 einfache Zeichen an. Gehen Sie einen Schritt zurück, um einen neuen Claim-Code zu holen, oder verbinden Sie sich stattdessen über WLAN.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDoneDialog</name>
@@ -1150,6 +1382,14 @@
         <translation>Beenden Sie zuerst die Verbindung zum aktuellen Photon.</translation>
     </message>
     <message>
+        <source>This computer stayed on its own network.</source>
+        <translation>Dieser Computer ist in seinem eigenen Netzwerk geblieben.</translation>
+    </message>
+    <message>
+        <source>This computer cannot reach a Photon by USB cable.</source>
+        <translation>Dieser Computer kann keinen Photon über ein USB-Kabel erreichen.</translation>
+    </message>
+    <message>
         <source>Sign in first.</source>
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
@@ -1192,6 +1432,30 @@
     <message>
         <source>Choose the product&apos;s OAuth client first.</source>
         <translation>Wählen Sie zuerst den OAuth-Client des Produkts aus.</translation>
+    </message>
+    <message>
+        <source>Plug in a Photon first.</source>
+        <translation>Schließen Sie zuerst einen Photon an.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s e-mail for every Photon.</source>
+        <translation>Geben Sie für jeden Photon die E-Mail des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>Choose the Wi-Fi network first.</source>
+        <translation>Wählen Sie zuerst das WLAN aus.</translation>
+    </message>
+    <message>
+        <source>Enter the password of “{network}” first.</source>
+        <translation>Geben Sie zuerst das Passwort von „{network}“ ein.</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened (see the log).</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten (siehe Protokolldatei).</translation>
+    </message>
+    <message>
+        <source>This Photon was set up for another account before. Set it up on its own to confirm that it should become this customer&apos;s.</source>
+        <translation>Dieser Photon wurde schon einmal für ein anderes Konto eingerichtet. Richten Sie ihn einzeln ein, um zu bestätigen, dass er diesem Kunden gehören soll.</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +2024,10 @@
         <translation>Halten Sie die SETUP-Taste etwa 3 Sekunden lang gedrückt, bis die LED am Photon dunkelblau blinkt, und lassen Sie sie dann los. Ein neuer Photon tut das von selbst, sobald er Strom hat.</translation>
     </message>
     <message>
+        <source>You can also plug the Photon into this computer with a USB data cable; this computer then keeps its own Wi-Fi.</source>
+        <translation>Sie können den Photon auch mit einem USB-Datenkabel an diesen Computer anschließen; dieser Computer bleibt dann in seinem eigenen WLAN.</translation>
+    </message>
+    <message>
         <source>My light looks &amp;different…</source>
         <translation>Meine LED sieht &amp;anders aus …</translation>
     </message>
@@ -1851,8 +2119,16 @@
         <translation>Im Schlüsselbund dieses Computers aufbewahrt, nie in einer Datei, sobald sich ein Photon damit mit dem WLAN verbunden hat.</translation>
     </message>
     <message>
+        <source>The password goes straight to the Photon over the USB cable. This app keeps it in memory until it closes, so that the next Photon on this network does not ask for it again.</source>
+        <translation>Das Passwort geht über das USB-Kabel direkt an den Photon. Diese App behält es im Arbeitsspeicher, bis sie geschlossen wird, damit der nächste Photon in diesem WLAN nicht erneut danach fragt.</translation>
+    </message>
+    <message>
         <source>The password is encrypted with the Photon&apos;s own key before it is sent. This app keeps it in memory until it closes, so that the next Photon on this network does not ask for it again.</source>
         <translation>Das Passwort wird vor dem Senden mit dem eigenen Schlüssel des Photons verschlüsselt. Diese App behält es im Arbeitsspeicher, bis sie geschlossen wird, damit beim nächsten Photon in diesem WLAN nicht erneut danach gefragt wird.</translation>
+    </message>
+    <message>
+        <source>The password goes straight to the Photon over the USB cable, and this app does not keep it.</source>
+        <translation>Das Passwort geht über das USB-Kabel direkt an den Photon, und diese App speichert es nicht.</translation>
     </message>
     <message>
         <source>The password is encrypted with the Photon&apos;s own key before it is sent, and this app does not keep it.</source>
@@ -2101,6 +2377,18 @@
     <message>
         <source>Sending the settings to your Photon</source>
         <translation>Einstellungen werden an Ihren Photon gesendet</translation>
+    </message>
+    <message>
+        <source>This takes a few seconds. Keep the USB cable plugged in.</source>
+        <translation>Das dauert einige Sekunden. Lassen Sie das USB-Kabel eingesteckt.</translation>
+    </message>
+    <message>
+        <source>Send the claim code over the cable</source>
+        <translation>Claim-Code über das Kabel senden</translation>
+    </message>
+    <message>
+        <source>Send the Wi-Fi settings over the cable</source>
+        <translation>WLAN-Einstellungen über das Kabel senden</translation>
     </message>
     <message>
         <source>This takes a few seconds. Keep the Photon plugged in.</source>
@@ -2399,6 +2687,203 @@
     </message>
 </context>
 <context>
+    <name>UsbBenchOffer</name>
+    <message>
+        <source>Set up all Photons on &amp;cables at once…</source>
+        <translation>Alle Photons an USB-&amp;Kabeln gleichzeitig einrichten …</translation>
+    </message>
+    <message>
+        <source>Photons plugged in by USB cable and blinking dark blue: %1. They can be set up at the same time, each for its own customer.</source>
+        <translation>Per USB-Kabel angeschlossene Photons, die dunkelblau blinken: %1. Sie können gleichzeitig eingerichtet werden, jeder für seinen eigenen Kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbBenchPage</name>
+    <message>
+        <source>Photons on USB cables</source>
+        <translation>Photons an USB-Kabeln</translation>
+    </message>
+    <message>
+        <source>Every Photon plugged in and blinking dark blue is listed. Give each one its customer, then Start: they are set up at the same time, and this computer stays on its own Wi-Fi.</source>
+        <translation>Jeder angeschlossene Photon, der dunkelblau blinkt, ist aufgeführt. Geben Sie jedem seinen Kunden, dann „Starten“: Sie werden gleichzeitig eingerichtet, und dieser Computer bleibt in seinem eigenen WLAN.</translation>
+    </message>
+    <message>
+        <source>customer@example.com</source>
+        <translation>kunde@beispiel.de</translation>
+    </message>
+    <message>
+        <source>Customer for every Photon</source>
+        <translation>Kunde für jeden Photon</translation>
+    </message>
+    <message>
+        <source>Fills every row; a row can still be changed on its own.</source>
+        <translation>Füllt jede Zeile; eine Zeile lässt sich danach noch einzeln ändern.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi network for every Photon</source>
+        <translation>WLAN für jeden Photon</translation>
+    </message>
+    <message>
+        <source>All for one &amp;customer:</source>
+        <translation>Alle für einen &amp;Kunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Wi-Fi for all:</source>
+        <translation>WLAN für &amp;alle:</translation>
+    </message>
+    <message>
+        <source>P&amp;hotons plugged in:</source>
+        <translation>Angeschlossene P&amp;hotons:</translation>
+    </message>
+    <message>
+        <source>Photon</source>
+        <translation>Photon</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s e-mail</source>
+        <translation>E-Mail des Kunden</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>WLAN</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Wi-Fi passwords</source>
+        <translation>WLAN-Passwörter</translation>
+    </message>
+    <message>
+        <source>Photons set up for another &amp;account before become the customer&apos;s</source>
+        <translation>Photons, die schon für ein anderes K&amp;onto eingerichtet waren, gehen an den Kunden über</translation>
+    </message>
+    <message>
+        <source>Without this, such a Photon stops with a message and is left as it is: set it up on its own to confirm.</source>
+        <translation>Ohne dieses Häkchen hält ein solcher Photon mit einer Meldung an und bleibt, wie er ist: Richten Sie ihn einzeln ein, um es zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>&amp;One Photon at a time</source>
+        <translation>&amp;Einen Photon nach dem anderen</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p all</source>
+        <translation>Alle sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>Set up &amp;more</source>
+        <translation>&amp;Mehr einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Devices done…</source>
+        <translation>Erledigte &amp;Geräte …</translation>
+    </message>
+    <message>
+        <source>Photons on cables: %1. This list follows the cables.</source>
+        <translation>Photons an Kabeln: %1. Diese Liste folgt den Kabeln.</translation>
+    </message>
+    <message>
+        <source>No Photon on a cable yet. Plug one in and make its light blink dark blue (hold its SETUP button for 3 seconds); this list updates by itself.</source>
+        <translation>Noch kein Photon an einem Kabel. Schließen Sie einen an und bringen Sie seine LED zum dunkelblauen Blinken (halten Sie seine SETUP-Taste 3 Sekunden lang gedrückt); diese Liste aktualisiert sich von selbst.</translation>
+    </message>
+    <message>
+        <source>On the USB port %s</source>
+        <translation>Am USB-Anschluss %s</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Password of “%s”</source>
+        <translation>Passwort von „%s“</translation>
+    </message>
+    <message>
+        <source>Password of “%s”:</source>
+        <translation>Passwort von „%s“:</translation>
+    </message>
+    <message>
+        <source>Plug in a Photon to start.</source>
+        <translation>Schließen Sie einen Photon an, um zu starten.</translation>
+    </message>
+    <message>
+        <source>Tick at least one Photon to start.</source>
+        <translation>Haken Sie mindestens einen Photon an, um zu starten.</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s e-mail for every ticked Photon.</source>
+        <translation>Geben Sie für jeden angehakten Photon die E-Mail des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>Choose the Wi-Fi network for every ticked Photon.</source>
+        <translation>Wählen Sie für jeden angehakten Photon das WLAN aus.</translation>
+    </message>
+    <message>
+        <source>Enter the password of “%s”.</source>
+        <translation>Geben Sie das Passwort von „%s“ ein.</translation>
+    </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>Wartet auf den Start</translation>
+    </message>
+    <message>
+        <source>Setting up the Photons on cables…</source>
+        <translation>Die Photons an den Kabeln werden eingerichtet …</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Online ✓</source>
+        <translation>Online ✓</translation>
+    </message>
+    <message>
+        <source>Online as “%1”, owned by %2.</source>
+        <translation>Online als „%1“, gehört %2.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stopped at “%1”: %2</source>
+        <translation>Angehalten bei „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Device ID %1 on the USB port %2</source>
+        <translation>Geräte-ID %1 am USB-Anschluss %2</translation>
+    </message>
+    <message>
+        <source>Stopped: each Photon is listed as cancelled under Devices done.</source>
+        <translation>Abgebrochen: Jeder Photon ist unter „Erledigte Geräte“ als abgebrochen aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Online, each owned by its customer: %1 of %2.</source>
+        <translation>Online, jeder im Besitz seines Kunden: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>The other rows say where they stopped; Devices done lists every one.</source>
+        <translation>Die übrigen Zeilen sagen, wo sie angehalten haben; „Erledigte Geräte“ führt jeden auf.</translation>
+    </message>
+</context>
+<context>
+    <name>UsbCableWidget</name>
+    <message>
+        <source>A Photon plugged into a computer with a USB cable</source>
+        <translation>Ein Photon, per USB-Kabel an einen Computer angeschlossen</translation>
+    </message>
+    <message>
+        <source>The Photon&apos;s light blinks dark blue: it is in listening mode.</source>
+        <translation>Die LED des Photons blinkt dunkelblau: Er ist im Listening-Modus.</translation>
+    </message>
+</context>
+<context>
     <name>WaitingPage</name>
     <message>
         <source>Your Photon is connecting</source>
@@ -2415,6 +2900,10 @@
     <message>
         <source>Start &amp;over with this Photon</source>
         <translation>Mit diesem Photon &amp;neu beginnen</translation>
+    </message>
+    <message>
+        <source>Photon leaves listening mode</source>
+        <translation>Photon verlässt den Listening-Modus</translation>
     </message>
     <message>
         <source>Waiting for the Photon to come online…</source>
@@ -2861,6 +3350,18 @@
         <translation>Das Internet ist wieder da.</translation>
     </message>
     <message>
+        <source>This computer could not list the Wi-Fi networks nearby. Type the name of the network the Photon should join.</source>
+        <translation>Dieser Computer konnte die WLANs in der Nähe nicht auflisten. Geben Sie den Namen des WLANs ein, mit dem sich der Photon verbinden soll.</translation>
+    </message>
+    <message>
+        <source>Wi-Fi is turned off on this computer, so it cannot list the networks nearby. Type the name of the network the Photon should join, or turn Wi-Fi on and look again.</source>
+        <translation>Das WLAN ist auf diesem Computer ausgeschaltet, daher kann er die WLANs in der Nähe nicht auflisten. Geben Sie den Namen des WLANs ein, mit dem sich der Photon verbinden soll, oder schalten Sie das WLAN ein und suchen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>macOS hides the names of Wi-Fi networks from this app (it would need Location Services permission). Type the name of the network the Photon should join.</source>
+        <translation>macOS verbirgt die Namen der WLANs vor dieser App (sie bräuchte dafür die Berechtigung für Ortungsdienste). Geben Sie den Namen des WLANs ein, mit dem sich der Photon verbinden soll.</translation>
+    </message>
+    <message>
         <source>Windows lets apps see and change Wi-Fi only with location access turned on (Settings › Privacy &amp; security › Location › “Let desktop apps access your location”). Turn it on and start again, or join the Photon&apos;s network yourself from the network icon in the taskbar.</source>
         <translation>Windows lässt Apps WLANs nur sehen und wechseln, wenn der Standortzugriff eingeschaltet ist (Einstellungen › Datenschutz und Sicherheit › Standort › „Desktop-Apps den Zugriff auf Ihren Standort erlauben“). Schalten Sie ihn ein und beginnen Sie neu, oder verbinden Sie sich selbst über das Netzwerksymbol in der Taskleiste mit dem WLAN des Photons.</translation>
     </message>
@@ -2954,6 +3455,13 @@
     <message>
         <source>The work list has no rows.</source>
         <translation>Die Arbeitsliste hat keine Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>_NetworkDelegate</name>
+    <message>
+        <source>Wi-Fi network</source>
+        <translation>WLAN</translation>
     </message>
 </context>
 </TS>
