@@ -9,8 +9,10 @@ change.
 """
 
 from setup_wizard.sim.cloud.exists import CustomerExistsAnswer
+from setup_wizard.sim.cloud.faults import NoAnswer
 from setup_wizard.sim.cloud.model import ClientInfo, CustomerView, DeveloperInfo, DeviceView
 from setup_wizard.sim.cloud.server import SimulatedCloud
+from setup_wizard.sim.cloud.traffic import LoggedRequest
 
 __all__ = [
     "ClientInfo",
@@ -18,5 +20,7 @@ __all__ = [
     "CustomerView",
     "DeveloperInfo",
     "DeviceView",
+    "LoggedRequest",
+    "NoAnswer",
     "SimulatedCloud",
 ]

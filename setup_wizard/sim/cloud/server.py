@@ -12,17 +12,19 @@ client must not count on it (and its data would be the claim code itself).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from setup_wizard.sim.clock import SimClock
+from setup_wizard.sim.cloud.auth import TOKEN_PATH
 from setup_wizard.sim.cloud.context import CloudContext
 from setup_wizard.sim.cloud.errors import ApiError, LegacyError, not_found
 from setup_wizard.sim.cloud.events import KEEPALIVE_SECONDS, CloudEvent, EventBus
 from setup_wizard.sim.cloud.exists import CustomerExistsAnswer
-from setup_wizard.sim.cloud.faults import FailureInjector
+from setup_wizard.sim.cloud.faults import FailureInjector, NoAnswer
 from setup_wizard.sim.cloud.ids import Ids
 from setup_wizard.sim.cloud.model import (
     ClientInfo,
@@ -38,7 +40,7 @@ from setup_wizard.sim.cloud.routes_events import EventRoutes
 from setup_wizard.sim.cloud.routes_oauth import OAuthRoutes
 from setup_wizard.sim.cloud.routes_products import ProductRoutes
 from setup_wizard.sim.cloud.store import CloudStore
-from setup_wizard.sim.cloud.traffic import Traffic
+from setup_wizard.sim.cloud.traffic import LoggedRequest, Traffic
 from setup_wizard.sim.link import Handshake
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,8 @@ class SimulatedCloud:
     makes the product quarantine devices it does not know (their IDs were never added),
     as Particle's products do by default, instead of admitting them (auto-approve).
     ``latency`` holds every request that many simulated seconds (a network's round trip,
-    for benchmarks); ``requests_served`` counts the requests that arrived.
+    for benchmarks); ``requests_served`` counts the requests that arrived, and
+    ``request_log`` lists them.
     """
 
     def __init__(
@@ -200,6 +203,23 @@ class SimulatedCloud:
         """Requests that arrived since start, whatever their answer (benchmarks count them)."""
         return self._traffic.requests
 
+    @property
+    def request_log(self) -> tuple[LoggedRequest, ...]:
+        """The requests that arrived, oldest first (the latest few thousand), whatever their
+        answer, injected failures included."""
+        return tuple(self._traffic.log)
+
+    def token_requests(self, grant_type: str | None = None) -> int:
+        """How many ``POST /oauth/token`` arrived (of ``grant_type``: "password",
+        "urn:custom:mfa-otp", …; None: of any grant)."""
+        return sum(
+            1
+            for logged in self._traffic.log
+            if logged.method == "POST"
+            and logged.path == TOKEN_PATH
+            and (grant_type is None or logged.grant_type == grant_type)
+        )
+
     async def wait_for_event_streams(self, count: int = 1) -> None:
         """Returns once at least ``count`` event streams are open (no timeout of its own),
         so a test can let its client subscribe before making things happen."""
@@ -230,6 +250,55 @@ class SimulatedCloud:
         self._faults.add(
             method, path, status=status, count=count, retry_after=retry_after, body=body
         )
+
+    def inject_no_answer(
+        self, method: str, path: str, *, how: NoAnswer = NoAnswer.HANG, count: int = 1
+    ) -> None:
+        """The next ``count`` requests matching ``method`` and ``path`` (as for
+        :meth:`inject_failure`) get no answer: held until the client gives up, or their
+        connection closed at once."""
+        self._faults.add_no_answer(method, path, how, count=count)
+
+    def inject_page(
+        self, method: str, path: str, html: str, *, status: int = 200, count: int = 1
+    ) -> None:
+        """The next ``count`` matching requests get the HTML page ``html`` with ``status``
+        (200 by default), as from a proxy or a network's sign-in page; the route never runs."""
+        self._faults.add_page(method, path, html, status=status, count=count)
+
+    def inject_cut_short(self, method: str, path: str, *, count: int = 1) -> None:
+        """The next ``count`` matching requests are carried out, and their JSON answer
+        arrives cut in half (event streams are not cut)."""
+        self._faults.add_cut_short(method, path, count=count)
+
+    def clear_injections(self) -> None:
+        """Forget every injected failure not used yet."""
+        self._faults.clear()
+
+    @property
+    def on_request(self) -> Callable[[str, str], None] | None:
+        """Called with the method and path of each request as it arrives, before anything
+        answers it (a test acts at the moment a request reached the cloud)."""
+        return self._faults.on_request
+
+    @on_request.setter
+    def on_request(self, observer: Callable[[str, str], None] | None) -> None:
+        self._faults.on_request = observer
+
+    def cut_off(self, on: bool = True) -> None:
+        """While on, the clients cannot get through to the cloud: every request's connection
+        is closed before any answer and event streams end, as when this computer loses its
+        way out. The Photons' own way to the cloud is not affected."""
+        self._faults.offline = on
+        if on:
+            self._events.drop_streams()
+
+    def cut_event_streams(self, on: bool) -> None:
+        """While on, every event stream ends right after it opens (and those open end now),
+        as behind a proxy that drops long requests."""
+        self._events.cutting = on
+        if on:
+            self._events.drop_streams()
 
     def customer(self, email: str) -> CustomerView | None:
         return self._store.view_customer(email)

@@ -26,6 +26,7 @@ from setup_wizard.sim.photon.flash import (
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.jsonbody import Kind, Member, atoi, json_unescape, parse_flat_object
 from setup_wizard.sim.photon.keys import KEY_BYTES, DecryptError, hex_decode
+from setup_wizard.sim.photon.live_faults import GARBAGE, LiveFaults
 from setup_wizard.sim.photon.security import SecurityType, coarse_security
 from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import WifiEnvironment
@@ -71,6 +72,19 @@ class DiscardedReply:
         return None
 
 
+class _GarbledReply:
+    """A reply mangled on the way: ``GARBAGE`` goes out instead of the JSON."""
+
+    def __init__(self, out: ReplySink) -> None:
+        self._out = out
+        self._sent = False
+
+    async def write(self, data: bytes) -> None:
+        if not self._sent:
+            self._sent = True
+            await self._out.write(GARBAGE)
+
+
 class RequestBody(Protocol):
     """The request body, read only by the commands that take one."""
 
@@ -107,16 +121,24 @@ class SoftApCommands:
         faults: PhotonFaults,
         freeze: Freeze,
         on_connect: Callable[[], None],
+        live: LiveFaults | None = None,
+        power_cycle: Callable[[], None] | None = None,
     ) -> None:
         self._flash = flash
         self._wifi = wifi
         self._clock = clock
-        self._timing = timing
+        self._base_timing = timing
         self._faults = faults
+        self._live = live if live is not None else LiveFaults()
+        self._power_cycle = power_cycle
         self._freeze = freeze
         self._on_connect = on_connect
         self._lock = asyncio.Lock()
         self.credentials_changed = False  # a configure-ap stored something this session
+
+    @property
+    def _timing(self) -> SetupTiming:
+        return self._live.setup_timing or self._base_timing
 
     @staticmethod
     def knows(name: str) -> bool:
@@ -127,8 +149,14 @@ class SoftApCommands:
         return name == "connect-ap" and self._faults.drop_connect_ap_reply
 
     async def execute(self, name: str, body: RequestBody, out: ReplySink) -> None:
+        self._live.arrived(name)
         async with self._lock:
             log.debug("SoftAP command %s", name)
+            if self._live.take_reset() and self._power_cycle is not None:
+                self._power_cycle()  # its teardown drops this connection, ending this wait
+                await asyncio.Event().wait()
+            if self._live.garble:
+                out = _GarbledReply(out)
             if self._timing.command_seconds:
                 await self._clock.sleep(self._timing.command_seconds)
             if name == "version":

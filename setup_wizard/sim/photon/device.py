@@ -20,6 +20,7 @@ from setup_wizard.sim.link import CloudLink, Handshake
 from setup_wizard.sim.photon import radio, timing
 from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import Flash, StoredCredential
+from setup_wizard.sim.photon.live_faults import LiveFaults
 from setup_wizard.sim.photon.softap import SoftAp
 from setup_wizard.sim.photon.state import Led, PhotonState
 from setup_wizard.sim.photon.timing import SetupTiming
@@ -67,6 +68,8 @@ class SimulatedPhoton:
         self._link = link
         self._faults = faults if faults is not None else PhotonFaults()
         self._setup_timing = setup_timing if setup_timing is not None else SetupTiming()
+        self.live = LiveFaults()
+        """Faults a test switches on while the device runs (read at each command)."""
         self._rng = random.Random(seed)  # noqa: S311 - repeatable simulation, not secrets
         self._flash = Flash(self._rng, device_id, ssid_suffix, seed)
         self.host = host
@@ -122,6 +125,12 @@ class SimulatedPhoton:
         return list(self._flash.credentials)
 
     @property
+    def leaving(self) -> bool:
+        """Listening mode is ending (``connect-ap``, settings saved on the console, ``x``):
+        the device is about to join Wi-Fi, although its state still says listening."""
+        return self._softap is not None and self._softap.connect_requested.is_set()
+
+    @property
     def usb_port(self) -> str | None:
         """The pseudo-terminal of its USB console (``/dev/pts/N``) while plugged in."""
         return self._usb.path
@@ -167,6 +176,13 @@ class SimulatedPhoton:
         """Pull the USB cable: the client's reads and writes on the port fail. A dialogue
         under way waits for the rest of its line (the firmware has no timeout)."""
         self._usb.unplug()
+
+    def stall(self) -> None:
+        """The system hangs now: the setup servers take connections and answer nothing, the
+        console runs no command, until reset() (or the next listening session)."""
+        self._require_started()
+        if self._softap is not None:
+            self._softap.freeze.stall()
 
     def enter_listening_mode(self) -> None:
         """Hold SETUP ~3 s: leave Wi-Fi and the cloud, SoftAP back on the same ports."""
@@ -228,6 +244,8 @@ class SimulatedPhoton:
             clock=self._clock,
             timing=self._setup_timing,
             faults=self._faults,
+            live=self.live,
+            power_cycle=self.reset,
         )
         await softap.start()
         self._softap = softap
@@ -249,6 +267,9 @@ class SimulatedPhoton:
             timing=self._setup_timing,
             faults=self._faults,
             leave=softap.connect_requested,
+            live=self.live,
+            freeze=softap.freeze,
+            power_cycle=self.reset,
         )
         self._console = console
         try:
@@ -259,7 +280,10 @@ class SimulatedPhoton:
         finally:
             self._console = None
             await self._stop_console()
-        await self._clock.sleep(self._rng.uniform(*timing.AP_TEARDOWN_SECONDS))
+        teardown = self._rng.uniform(*timing.AP_TEARDOWN_SECONDS)
+        if self.live.leave_seconds is not None:
+            teardown = self.live.leave_seconds
+        await self._clock.sleep(teardown)
         await self._close_softap()
         return softap.commands.credentials_changed or console.credentials_changed
 

@@ -21,6 +21,10 @@ class Freeze:
         """Return at once, or never while the device is frozen."""
         await self._thawed.wait()
 
+    def stall(self) -> None:
+        """Freeze now (a device that stops answering at a moment a test chooses)."""
+        self._thawed.clear()
+
     async def hang(self) -> None:
         self._thawed.clear()
         log.info("SoftAP: scan-ap stalled; the device answers nothing until it is reset")

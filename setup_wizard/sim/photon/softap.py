@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Callable
 
 from setup_wizard.sim.clock import SimClock
 from setup_wizard.sim.photon.commands import SoftApCommands
@@ -11,6 +12,7 @@ from setup_wizard.sim.photon.faults import PhotonFaults
 from setup_wizard.sim.photon.flash import Flash
 from setup_wizard.sim.photon.freeze import Freeze
 from setup_wizard.sim.photon.http_server import HttpServer
+from setup_wizard.sim.photon.live_faults import LiveFaults
 from setup_wizard.sim.photon.tcp_server import TcpServer
 from setup_wizard.sim.photon.timing import SetupTiming
 from setup_wizard.sim.wifi import WifiEnvironment
@@ -30,17 +32,23 @@ class SoftAp:
         clock: SimClock,
         timing: SetupTiming,
         faults: PhotonFaults,
+        live: LiveFaults | None = None,
+        power_cycle: Callable[[], None] | None = None,
     ) -> None:
         self.connect_requested = asyncio.Event()
-        self._freeze = Freeze()
+        self.freeze = Freeze()
+        """The session's network stack: once stalled, nothing answers until a reset."""
+        live = live if live is not None else LiveFaults()
         self.commands = SoftApCommands(
             flash=flash,
             wifi=wifi,
             clock=clock,
             timing=timing,
             faults=faults,
-            freeze=self._freeze,
+            freeze=self.freeze,
             on_connect=self.connect_requested.set,
+            live=live,
+            power_cycle=power_cycle,
         )
         self._tcp = (
             None
@@ -49,12 +57,13 @@ class SoftAp:
                 host=host,
                 port=tcp_port,
                 commands=self.commands,
-                freeze=self._freeze,
+                freeze=self.freeze,
                 first_command_hangs=faults.first_tcp_command_hangs,
+                live=live,
             )
         )
         self._http = HttpServer(
-            host=host, port=http_port, commands=self.commands, freeze=self._freeze, clock=clock
+            host=host, port=http_port, commands=self.commands, freeze=self.freeze, clock=clock
         )
         self._host = host
         self.tcp_port = tcp_port

@@ -18,6 +18,7 @@ from typing import Protocol
 from setup_wizard.sim.photon.commands import FREE_HEAP_BYTES, DiscardedReply, SoftApCommands
 from setup_wizard.sim.photon.connections import SetupServer
 from setup_wizard.sim.photon.freeze import Freeze
+from setup_wizard.sim.photon.live_faults import LiveFaults
 
 log = logging.getLogger(__name__)
 
@@ -149,11 +150,13 @@ class TcpServer(SetupServer):
         commands: SoftApCommands,
         freeze: Freeze,
         first_command_hangs: bool,
+        live: LiveFaults | None = None,
     ) -> None:
         super().__init__(host=host, port=port, max_clients=MAX_SOCKETS, stream_limit=2**16)
         self._commands = commands
         self._freeze = freeze
         self._first_hangs = first_command_hangs
+        self._live = live if live is not None else LiveFaults()
         self._first_connection = True
         self._worker = asyncio.Lock()
 
@@ -166,7 +169,8 @@ class TcpServer(SetupServer):
         source.unread(byte)
         async with self._worker:
             first, self._first_connection = self._first_connection, False
-            if first and self._first_hangs:  # the fault: taken, never answered, worker held
+            hangs = (first and self._first_hangs) or self._live.take_tcp_hang()
+            if hangs:  # the fault: taken, never answered, worker held
                 await _until_client_closes(reader)
                 return
             await self._serve(source, writer)
