@@ -569,7 +569,12 @@ class PhotonWifi:
         if point is None:
             return None
         log.info("recovering Wi-Fi from a %s journal of %s", point.backend, point.created_at)
-        if point.backend in (BackendKind.SIMULATED, BackendKind.MANUAL):
+        # A simulated session's journal is recovered like any other by a simulated backend
+        # (the simulated computer is left as a real one would be); any other drops it.
+        simulated_here = self._backend.kind is BackendKind.SIMULATED
+        if point.backend is BackendKind.MANUAL or (
+            point.backend is BackendKind.SIMULATED and not simulated_here
+        ):
             await self._clear_journal()
             return None  # nothing real was changed
         backend = (
