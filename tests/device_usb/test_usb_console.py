@@ -8,13 +8,13 @@ import traceback
 from typing import TYPE_CHECKING
 
 import pytest
+from photon_logs import photon_logs
 from usb_helpers import (
     CLAIM_CODE,
     HOME_PASSWORD,
     LONGEST_PASSWORD,
     LONGEST_SSID,
     needs_pty,
-    sim_logs,
 )
 
 from setup_wizard.device import (
@@ -181,7 +181,7 @@ async def test_unplugged_in_the_middle_is_a_lost_connection_with_what_to_do(
     plug_in: PlugIn,
 ) -> None:
     photon, port = await plug_in(faults=PhotonFaults(console_scan_hangs=True))
-    with sim_logs(SCAN_HANGS) as scanning:
+    with photon_logs(SCAN_HANGS) as scanning:
         async with UsbConsole(port) as console:
             dialogue = asyncio.create_task(
                 console.configure(b"HomeNet", Security.WPA2_AES_PSK, WifiPassword(HOME_PASSWORD))
@@ -233,7 +233,7 @@ async def test_other_work_goes_on_while_a_photon_scans(plug_in: PlugIn) -> None:
     console is read to the end on the same event loop."""
     slow, slow_port = await plug_in(faults=PhotonFaults(console_scan_hangs=True))
     other, other_port = await plug_in()
-    with sim_logs(SCAN_HANGS) as scanning:
+    with photon_logs(SCAN_HANGS) as scanning:
         async with (
             UsbConsole(slow_port, timing=UsbTiming(leave=0.05)) as waiting,
             UsbConsole(other_port) as console,
@@ -260,7 +260,7 @@ async def test_a_dialogue_cancelled_halfway_ends_unsaved_and_the_console_answers
     Photon is reset. Cancelled while the device scans, the client answers the questions that
     follow so that nothing is saved."""
     photon, port = await plug_in()
-    with sim_logs(SCANNING) as scanning:
+    with photon_logs(SCANNING) as scanning:
         async with UsbConsole(port) as console:
             dialogue = asyncio.create_task(
                 console.configure(b"Hidden Lab", Security.WPA2_AES_PSK, WifiPassword("password1"))
@@ -278,7 +278,7 @@ async def test_a_claim_code_cancelled_before_its_line_leaves_the_console_free(
     plug_in: PlugIn,
 ) -> None:
     photon, port = await plug_in()
-    with sim_logs("waiting for the claim code") as asked:
+    with photon_logs("waiting for the claim code") as asked:
         async with UsbConsole(port) as console:
             sending = asyncio.create_task(console.set_claim_code(ClaimCode(CLAIM_CODE)))
             await asked.wait()

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 
 from setup_wizard.sim.photon import PTY_AVAILABLE
@@ -36,25 +31,3 @@ def bench() -> WifiEnvironment:
             SimNetwork(LONGEST_SSID, "wpa2_aes", LONGEST_PASSWORD, channel=5, rssi=-58),
         ]
     )
-
-
-@contextmanager
-def sim_logs(words: str) -> Iterator[asyncio.Event]:
-    """An event set when the simulated Photon logs ``words``: how a test learns that the
-    device got as far as that (its scan hanging, say) without sleeping."""
-    seen = asyncio.Event()
-
-    class Watch(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if words in record.getMessage():
-                seen.set()
-
-    logger = logging.getLogger("setup_wizard.sim.photon")
-    handler, level = Watch(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    try:
-        yield seen
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)

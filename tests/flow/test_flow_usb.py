@@ -7,13 +7,13 @@ stays on its own Wi-Fi from the first step to the last.
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 from flow_world import HOME, HOME_PASSWORD, FlowWorld, flow_world
+from photon_logs import photon_logs
 
 from setup_wizard.device import DeviceUnreachableError, InvalidSetupInputError, Security
 from setup_wizard.flow import (
@@ -75,28 +75,6 @@ def record_joins(world: FlowWorld) -> list[str]:
 
     backend.join = recording  # type: ignore[method-assign]
     return joined
-
-
-@contextmanager
-def photon_logs(words: str) -> Iterator[asyncio.Event]:
-    """Set when a simulated Photon logs ``words``: how the test learns, without sleeping,
-    that the device got that far."""
-    seen = asyncio.Event()
-
-    class Watch(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if words in record.getMessage():
-                seen.set()
-
-    logger = logging.getLogger("setup_wizard.sim.photon")
-    handler, level = Watch(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    try:
-        yield seen
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 async def connect_to_the_plugged_in_photon(flow: Onboarding) -> None:

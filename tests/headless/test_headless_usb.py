@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import io
-import logging
 import signal
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from headless_helpers import SIMULATION_LEDGER, Computer, Onboarded, SecretScan
+from photon_logs import PhotonLog, photon_logs
 
 from setup_wizard.app import build_parser
 from setup_wizard.flow.ledger import Ledger, Outcome, SetupRow, Step
@@ -139,31 +138,6 @@ async def usb_bench(
     yield start
     for sim in started:
         await Simulation.stop(sim)
-
-
-@contextmanager
-def photon_logs(
-    words: str, then: Callable[[list[str]], None] = lambda _seen: None
-) -> Iterator[list[str]]:
-    """Every log line of the simulated Photons holding ``words``, as they are logged (and
-    ``then`` called with them all, as each one comes)."""
-    seen: list[str] = []
-
-    class Watch(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if words in record.getMessage():
-                seen.append(record.getMessage())
-                then(seen)
-
-    logger = logging.getLogger("setup_wizard.sim.photon")
-    handler, level = Watch(), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    try:
-        yield seen
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
 
 
 def work_list(tmp_path: Path, *rows: str) -> str:
@@ -372,7 +346,7 @@ async def test_ctrl_c_cancels_every_photon_and_the_ledger_says_so(usb_bench: Sta
         devices=0, faulty=3, faults=PhotonFaults(console_scan_hangs=True)
     )
 
-    def ctrl_c(hanging: list[str]) -> None:
+    def ctrl_c(hanging: PhotonLog) -> None:
         """Once all three are in their `w` dialogue (none of them can end by itself)."""
         if len(hanging) == 3:
             signal.raise_signal(signal.SIGINT)
