@@ -108,6 +108,9 @@ def paint_led(painter: QPainter, centre: QPointF, size: float, light: LedLight) 
 class LedWidget(QWidget):
     """A Photon with its SETUP and RESET buttons labelled and its LED animated per pattern."""
 
+    scene = SCENE
+    """The drawing's own coordinates, scaled to fit the widget."""
+
     def __init__(
         self,
         pattern: LedPattern = LedPattern.LISTENING,
@@ -196,7 +199,7 @@ class LedWidget(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return round(width * SCENE.height() / SCENE.width())
+        return round(width * self.scene.height() / self.scene.width())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -252,10 +255,11 @@ class LedWidget(QWidget):
         self.setToolTip(name)
 
     def _scene_transform(self) -> tuple[float, QPointF]:
-        scale = min(self.width() / SCENE.width(), self.height() / SCENE.height())
+        scene = self.scene
+        scale = min(self.width() / scene.width(), self.height() / scene.height())
         offset = QPointF(
-            (self.width() - SCENE.width() * scale) / 2,
-            (self.height() - SCENE.height() * scale) / 2,
+            (self.width() - scene.width() * scale) / 2,
+            (self.height() - scene.height() * scale) / 2,
         )
         return scale, offset
 

@@ -52,6 +52,8 @@ _WINDOW_BAR = QColor(47, 122, 229)
 class UsbCableWidget(LedWidget):
     """The Photon in listening mode on a cable to a laptop (its light animated)."""
 
+    scene = SCENE
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(LISTENING_PATTERN, parent)
 
@@ -62,9 +64,6 @@ class UsbCableWidget(LedWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(180, 96)
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width * SCENE.height() / SCENE.width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         light = self.light()
@@ -91,14 +90,6 @@ class UsbCableWidget(LedWidget):
         self.setAccessibleDescription(
             self.tr("The Photon's light blinks dark blue: it is in listening mode.")
         )
-
-    def _scene_transform(self) -> tuple[float, QPointF]:
-        scale = min(self.width() / SCENE.width(), self.height() / SCENE.height())
-        offset = QPointF(
-            (self.width() - SCENE.width() * scale) / 2,
-            (self.height() - SCENE.height() * scale) / 2,
-        )
-        return scale, offset
 
     def _to_widget(self, rect: QRectF) -> QRectF:
         return super()._to_widget(rect.translated(_PHOTON_AT))
