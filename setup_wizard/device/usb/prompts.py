@@ -27,13 +27,19 @@ ECHO_END = b"\r\n"
 
 # -- what it prints ---------------------------------------------------------------------------
 
-DEVICE_ID_LINE = re.compile(rb"(?:Your device id is |Device ID: )([^\r\n]*)\r\n")
+_VALUE = rb"([^\r\n]{0,64}+)(?:\r\n|(?=[^\r\n]))"
+"""The rest of a line, at most 64 bytes (a device ID has 24, a claim code 63); past them the
+value ends, and reads as a wrong one. Unbounded ("any bytes but CR and LF, then CR LF"), each
+"Device ID: " of a long line was read to the line's end: work in the square of the line's
+length, in C, on the event loop (40 KB of them took a second, a megabyte some 13 minutes)."""
+DEVICE_ID_LINE = re.compile(rb"(?:Your device id is |Device ID: )" + _VALUE)
 """``i``: the Photon's form, or the form of devices that add ``Key: value`` lines after it."""
 CLAIMED_LINE = re.compile(rb"Device claimed: (yes|no)\r\n")
 CLAIM_CODE_PROMPT = re.compile(rb"Enter 63-digit claim code: ")
 CLAIM_CODE_OUTCOME = re.compile(
-    rb"Claim code set to: ([^\r\n]*)\r\n"
-    rb"|(Sorry, claim code is not 63 characters long\. Claim code unchanged\.)\r\n"
+    rb"Claim code set to: "
+    + _VALUE
+    + rb"|(Sorry, claim code is not 63 characters long\. Claim code unchanged\.)\r\n"
 )
 SSID_PROMPT = re.compile(rb"SSID: ")
 
