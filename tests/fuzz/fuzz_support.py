@@ -169,6 +169,42 @@ def fixture_texts(folder: str, pattern: str = "*") -> list[str]:
     return [path.read_text(encoding="utf-8") for path in paths]
 
 
+# The Photon's USB console, word for word as device-os prints it (system_setup.cpp; notes of
+# issue 10): each line, and what it prints after echoing an answer.
+CONSOLE_ID = b"Your device id is 3a0021000447343233323032\r\n"
+CONSOLE_ID_WITH_KEYS = b"Device ID: 3A0021000447343233323032\r\nIMEI: 35275309\r\nICCID: 8934\r\n"
+CONSOLE_CLAIMED = (b"Device claimed: no\r\n", b"Device claimed: yes\r\n")
+CONSOLE_CLAIM_PROMPT = b"Enter 63-digit claim code: "
+CONSOLE_CLAIM_SORRY = b"Sorry, claim code is not 63 characters long. Claim code unchanged.\r\n"
+CONSOLE_SSID_PROMPT = b"SSID: "
+CONSOLE_SECURITY_PROMPTS = (
+    b"Security 0=unsecured, 1=WEP, 2=WPA, 3=WPA2, 4=WPA Enterprise, 5=WPA2 Enterprise: ",
+    b"Security 0=unsecured, 1=WEP, 2=WPA, 3=WPA2: ",  # firmware without Enterprise support
+)
+CONSOLE_CIPHER_PROMPT = b"Security Cipher 1=AES, 2=TKIP, 3=AES+TKIP: "
+CONSOLE_PASSWORD_PROMPT = b"Password: "
+CONSOLE_EAP_PROMPT = b"EAP Type 0=PEAP/MSCHAPv2, 1=EAP-TLS: "
+CONSOLE_THANKS = b"Thanks! Wait while I save those credentials...\r\n\r\n"
+CONSOLE_AWESOME = (
+    b"Awesome. Now we'll connect!\r\n\r\n"
+    b"If you see a pulsing cyan light, your device\r\n"
+    b"has connected to the Cloud and is ready to go!\r\n\r\n"
+    b"If your LED flashes red or you encounter any other problems,\r\n"
+    b"visit https://www.particle.io/support to debug.\r\n\r\n"
+    b"    Particle <3 you!\r\n\r\n"
+)
+CONSOLE_DERP = b"Derp. Sorry, we couldn't save the credentials.\r\n\r\n"
+
+
+def console_echo(line: bytes) -> bytes:
+    """What the console prints after reading an answer: the answer, then CR LF."""
+    return line + b"\r\n"
+
+
+def console_claim_set(code: bytes) -> bytes:
+    return b"Claim code set to: " + code + b"\r\n"
+
+
 JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
     st.none()
     | st.booleans()

@@ -31,7 +31,23 @@ from typing import Any
 import h11
 import httpx
 import pytest
-from fuzz_support import REGISTRY, peak_memory, python_work, swallow
+from fuzz_support import (
+    CONSOLE_AWESOME,
+    CONSOLE_CIPHER_PROMPT,
+    CONSOLE_CLAIM_PROMPT,
+    CONSOLE_CLAIMED,
+    CONSOLE_ID,
+    CONSOLE_PASSWORD_PROMPT,
+    CONSOLE_SECURITY_PROMPTS,
+    CONSOLE_SSID_PROMPT,
+    CONSOLE_THANKS,
+    REGISTRY,
+    console_claim_set,
+    console_echo,
+    peak_memory,
+    python_work,
+    swallow,
+)
 from httpx_sse import EventSource
 
 from setup_wizard.cloud.errors import (
@@ -46,6 +62,13 @@ from setup_wizard.device import DeviceAddress
 from setup_wizard.device.framing import TcpReply
 from setup_wizard.device.scan import parse_scan
 from setup_wizard.device.transport import _http_request, _read_http_reply
+from setup_wizard.device.usb.prompts import (
+    CLAIM_CODE_OUTCOME,
+    CLAIMED_LINE,
+    DEVICE_ID_LINE,
+    WIFI_STEPS,
+    wifi_step,
+)
 from setup_wizard.flow.worklist import WorkListError, parse_work_list
 from setup_wizard.network.commands import CommandResult
 from setup_wizard.network.errors import WifiError
@@ -257,6 +280,38 @@ def _work_list(n: int) -> str:
     )
 
 
+def _console(n: int) -> bytes:
+    """n sessions of the USB console: ``i``, ``c``, ``C`` and a ``w`` dialogue, echoes too."""
+    code = b"Zx9" * 21
+    session = (
+        CONSOLE_ID
+        + CONSOLE_CLAIMED[0]
+        + CONSOLE_CLAIM_PROMPT
+        + console_echo(code)
+        + console_claim_set(code)
+        + CONSOLE_SSID_PROMPT
+        + console_echo(b"HomeNet")
+        + CONSOLE_SECURITY_PROMPTS[0]
+        + console_echo(b"3")
+        + CONSOLE_CIPHER_PROMPT
+        + console_echo(b"1")
+        + CONSOLE_PASSWORD_PROMPT
+        + console_echo(b"correct horse battery")
+        + CONSOLE_THANKS
+        + CONSOLE_AWESOME
+    )
+    return session * n
+
+
+def _read_console(printed: bytes) -> None:
+    """Each of the client's patterns, match after match, as it reads one reply after another."""
+    for pattern in (DEVICE_ID_LINE, CLAIMED_LINE, CLAIM_CODE_OUTCOME):
+        for _ in pattern.finditer(printed):
+            pass
+    for found in WIFI_STEPS.finditer(printed):
+        wifi_step(found)
+
+
 CASES = [
     Case("scan-ap reply (JSON)", parse_scan, _scan, 100, 600, 20),
     Case("scan-ap reply (raw, quotes)", parse_scan, lambda n: _scan(n, '"'), 100, 600, 20),
@@ -279,6 +334,7 @@ CASES = [
     Case("netsh interfaces", _netsh, _netsh_interfaces, 50, 2_000, 20),
     Case("netsh networks", _netsh, _netsh_networks, 50, 4_000, 20),
     Case("bench work list", swallow(WorkListError)(parse_work_list), _work_list, 100, 20_000, 20),
+    Case("USB console (patterns)", _read_console, _console, 100, 1_500, 10),
 ]
 
 
@@ -361,6 +417,30 @@ SLOW_FOR_BACKTRACKING: list[tuple[str, Callable[[], object]]] = [
         lambda: parse_scan(b'{"scans":[' + b'{"ssid":"a","rssi":-1,"sec":' * (MEGABYTE // 28)),
     ),
     ("TCP framing: a million brackets", lambda: _feed([b"[" * MEGABYTE])),
+    (
+        "usb console: 'Device ID: ' all along one line",
+        lambda: DEVICE_ID_LINE.search(b"Device ID: " * (MEGABYTE // 11)),
+    ),
+    (
+        "usb console: 'Your device id is ' all along one line",
+        lambda: DEVICE_ID_LINE.search(b"Your device id is " * (MEGABYTE // 18)),
+    ),
+    (
+        "usb console: a device ID without its line end",
+        lambda: DEVICE_ID_LINE.search(b"Device ID: " + b"0" * MEGABYTE),
+    ),
+    (
+        "usb console: 'Claim code set to: ' all along one line",
+        lambda: CLAIM_CODE_OUTCOME.search(b"Claim code set to: " * (MEGABYTE // 19)),
+    ),
+    (
+        "usb console: security prompts cut short",
+        lambda: WIFI_STEPS.search(CONSOLE_SECURITY_PROMPTS[0][:-3] * (MEGABYTE // 78)),
+    ),
+    (
+        "usb console: 'Thanks!' lines without their end",
+        lambda: WIFI_STEPS.search(CONSOLE_THANKS[:-4] * (MEGABYTE // 46)),
+    ),
     (
         "work list: an e-mail without its @",
         swallow(WorkListError)(lambda: parse_work_list("a" * 100_000 + ",b,c\n")),
