@@ -84,6 +84,12 @@ class ClaimCode(Secret):
     kind = "claim code"
 
 
+class TwoStepCode(Secret):
+    """A two-step verification code: valid for half a minute, a secret all the same."""
+
+    kind = "two-step code"
+
+
 class WifiPassword(Secret):
     """The customer's Wi-Fi passphrase or WEP key."""
 

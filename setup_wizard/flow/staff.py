@@ -26,7 +26,7 @@ from setup_wizard.flow.pages import Page
 from setup_wizard.flow.secret_store import SecretStore
 from setup_wizard.flow.state import Account
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
-from setup_wizard.secret import ClientSecret, Password, Token
+from setup_wizard.secret import ClientSecret, Password, Token, TwoStepCode
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +107,7 @@ class StaffSession:
             raise NotReady(QT_TRANSLATE_NOOP("Flow", "Sign in with your password first."))
         username, mfa_token, keep = self._mfa
         code = code.strip().replace(" ", "")
+        redact.remember(TwoStepCode(code))
         if not (code.isdigit() and len(code) == 6):
             raise FlowError(
                 QT_TRANSLATE_NOOP("Flow", "Enter the 6-digit code from your authenticator app.")
