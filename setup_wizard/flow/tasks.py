@@ -20,6 +20,8 @@ T = TypeVar("T")
 class StepRunner:
     def __init__(self) -> None:
         self._current: asyncio.Task[Any] | None = None
+        self._stopped: asyncio.Task[Any] | None = None
+        """A step stopped and maybe still cleaning up: the next one starts after it."""
         self._name = ""
 
     @property
@@ -39,7 +41,8 @@ class StepRunner:
     ) -> asyncio.Task[T]:
         """Run ``step`` as the current step; the previous one, if still running, is cancelled
         (it finishes its own clean-up, e.g. giving the Wi-Fi back, before this one starts)."""
-        previous = self._current
+        previous = self._current or self._stopped
+        self._stopped = None
         task = asyncio.ensure_future(self._after(previous, step))
         self._current, self._name = task, name
         if done is not None:
@@ -49,7 +52,8 @@ class StepRunner:
     @staticmethod
     async def _after(previous: asyncio.Task[Any] | None, step: Coroutine[Any, Any, T]) -> T:
         if previous is not None and not previous.done():
-            previous.cancel()
+            if not previous.cancelling():  # a second cancel would cut its clean-up short
+                previous.cancel()
             try:
                 await asyncio.wait({previous})
             except asyncio.CancelledError:
@@ -57,10 +61,17 @@ class StepRunner:
                 raise
         return await step
 
+    def stop(self) -> None:
+        """Stop the current step now; its clean-up goes on, and a step started after this
+        call (the next click) waits for it but is not stopped by it."""
+        task, self._current = self._current, None
+        if task is not None and not task.done():
+            task.cancel()
+            self._stopped = task
+
     async def cancel(self) -> None:
         """Stop the current step and wait until it has cleaned up."""
-        task, self._current = self._current, None
-        if task is None or task.done():
-            return
-        task.cancel()
-        await asyncio.wait({task})
+        self.stop()
+        task = self._stopped
+        if task is not None:
+            await asyncio.wait({task})

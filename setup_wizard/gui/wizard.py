@@ -108,7 +108,6 @@ class SetupWizard(QWizard):
         self._cleanup = cleanup
         self._closing_task: asyncio.Future[None] | None = None
         self._shutdown_task: asyncio.Future[None] | None = None
-        self._stopping: asyncio.Future[None] | None = None
         self._on_screen = False
         title = self.tr("%s Setup") % brand
         if self.staff:
@@ -298,7 +297,7 @@ class SetupWizard(QWizard):
 
     def stop_step(self) -> None:
         """Stop the step in flight; its own clean-up (giving the Wi-Fi back) still runs."""
-        self._stopping = asyncio.ensure_future(self.runner.cancel())
+        self.runner.stop()
 
     # -- support ------------------------------------------------------------------------
 

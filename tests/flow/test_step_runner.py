@@ -1,0 +1,35 @@
+"""One step at a time: what a click right after "stop" does."""
+
+from __future__ import annotations
+
+import asyncio
+
+from setup_wizard.flow import StepRunner
+
+
+async def test_a_step_started_right_after_a_stop_runs_once_the_stopped_one_cleaned_up() -> None:
+    """Switching to the cable stops the wait for a Photon joined by hand; a Next clicked in
+    the same moment must still connect (it once was stopped with the step before it)."""
+    runner = StepRunner()
+    order: list[str] = []
+    waiting = asyncio.Event()
+
+    async def wait_for_the_photon() -> None:
+        try:
+            waiting.set()
+            await asyncio.Event().wait()
+        finally:
+            await asyncio.sleep(0)  # clean-up that takes a loop turn (giving Wi-Fi back)
+            order.append("the wait cleaned up")
+
+    async def connect() -> str:
+        order.append("connected")
+        return "connected"
+
+    runner.start("wait", wait_for_the_photon())
+    await waiting.wait()
+    runner.stop()
+    step = runner.start("connect", connect())
+    assert await step == "connected"
+    assert order == ["the wait cleaned up", "connected"]
+    assert not runner.busy
