@@ -100,7 +100,12 @@ def _pattern(values: frozenset[str]) -> re.Pattern[str] | None:
         return None
     # Longest first, so that a value is replaced whole rather than a part of it.
     ordered = sorted(forms, key=lambda form: (-len(form), form))
-    return re.compile("|".join(_form_pattern(form) for form in ordered))
+    pattern = re.compile("|".join(_form_pattern(form) for form in ordered))
+    # ``re`` keeps the last 512 patterns it compiled. These are large and new with each
+    # device of a bench session (its customer's token, its claim code): only the cache
+    # above may keep them.
+    re.purge()
+    return pattern
 
 
 def scrub(text: str, secrets: Iterable[str | Secret]) -> str:
@@ -126,6 +131,19 @@ def remember(*secrets: Secret | None) -> None:
     with _lock:
         before = len(_seen)
         _seen.update(secret for secret in secrets if secret)
+        if len(_seen) != before:
+            _frozen = frozenset(secret.reveal() for secret in _seen)
+
+
+def forget(*secrets: Secret | None) -> None:
+    """Stop scrubbing these: secrets that served one device of a bench session (its
+    customer's token, its claim code) and are used no more. Every log record is matched
+    against all remembered secrets, so a session of hundreds of devices would otherwise
+    match (and keep compiled) ever larger patterns."""
+    global _frozen
+    with _lock:
+        before = len(_seen)
+        _seen.difference_update(secret for secret in secrets if secret)
         if len(_seen) != before:
             _frozen = frozenset(secret.reveal() for secret in _seen)
 

@@ -18,6 +18,7 @@ from setup_wizard import redact
 from setup_wizard.flow.errors import NotReady
 from setup_wizard.flow.events import FlowEvent, StageChanged
 from setup_wizard.flow.ledger import Ledger, Outcome, ResumeAt, SetupRow
+from setup_wizard.flow.links import LinkKind
 from setup_wizard.flow.onboarding import Onboarding
 from setup_wizard.flow.secret_store import SecretStore
 from setup_wizard.flow.staff import StaffSession
@@ -25,7 +26,7 @@ from setup_wizard.flow.stages import Stage, StageStatus
 from setup_wizard.flow.state import Account
 from setup_wizard.flow.worklist import WorkItem
 from setup_wizard.i18n import QT_TRANSLATE_NOOP
-from setup_wizard.secret import Password, WifiPassword
+from setup_wizard.secret import Password, Secret, WifiPassword
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ class Bench:
         self.job: Job | None = None
         self.setup_id: int | None = None
         self._first_step = 0
+        self._device_secrets: list[Secret | None] = []
+        """What was remembered for the log's scrubber for this device only."""
         self.work: list[WorkItem] = []
         self.work_list: str | None = None
         flow.events.subscribe(self._on_event)
@@ -120,7 +123,10 @@ class Bench:
         staff, product = self.staff.staff, self.staff.product
         if staff is None or product is None:
             raise NotReady(QT_TRANSLATE_NOOP("Flow", "Sign in and choose the product first."))
+        self._forget_device_secrets()  # of a start that failed before its row
         account = await self.staff.open_customer(job.customer, job.customer_password)
+        grant = account.grant
+        self._device_secrets = [grant.access_token, grant.refresh_token, job.customer_password]
         self.flow.start_over()
         self.flow.use_customer(account, product=product.id, team=self.staff.team())
         await self.flow.prepare_claim()
@@ -140,11 +146,20 @@ class Bench:
 
     def finish(self, outcome: Outcome, error: str | None = None) -> None:
         """The device's setup ended (Online only when it is online and the customer's)."""
+        self._forget_device_secrets()
         if self.setup_id is None:
             return
         self._record()
         self.ledger.finish(self.setup_id, outcome, error)
         self.setup_id = None
+
+    def _forget_device_secrets(self) -> None:
+        """The customer's token (and password) and the claim code served this device only:
+        the log's scrubber stops looking for them, so that it does not grow with every
+        device."""
+        claim = self.flow.state.claim
+        redact.forget(*self._device_secrets, claim.claim_code if claim is not None else None)
+        self._device_secrets = []
 
     def abandon(self, row: SetupRow) -> None:
         """The person chose not to resume the device an earlier run left in progress."""
@@ -161,7 +176,9 @@ class Bench:
         staff, product = self.staff.staff, self.staff.product
         if staff is None or product is None:
             raise NotReady(QT_TRANSLATE_NOOP("Flow", "Sign in and choose the product first."))
+        self._forget_device_secrets()
         account = await self.staff.open_customer(row.customer, None)
+        self._device_secrets = [account.grant.access_token, account.grant.refresh_token]
         self.flow.start_over()
         self.flow.use_customer(account, product=product.id, team=self.staff.team())
         self.job = Job(row.customer, row.ssid, row.device_name, work_line=row.work_line)
@@ -183,6 +200,8 @@ class Bench:
             return
         self._record()
         record = event.record
+        if record.stage is self._sends_it_off():
+            self._note_sent_off(record.status)
         if record.status is not StageStatus.DONE:
             return
         state = self.flow.state
@@ -198,6 +217,23 @@ class Bench:
             self.ledger.update(self.setup_id, resume_at=ResumeAt.NAME)
         elif record.stage is Stage.NAME and state.device_name:
             self.ledger.update(self.setup_id, device_name=state.device_name)
+
+    def _sends_it_off(self) -> Stage:
+        """The step after which the Photon leaves listening mode: ``connect-ap`` over Wi-Fi;
+        over a cable the console's Wi-Fi dialogue, whose end sends it off by itself."""
+        return Stage.SEND_WIFI if self.flow.link_kind is LinkKind.USB else Stage.CONNECT
+
+    def _note_sent_off(self, status: StageStatus) -> None:
+        """From the moment that step starts, the Photon may be on its way to the cloud
+        whatever becomes of this process, so a resume waits for it there; only a failure of
+        the step (the device never got it, or refused it) means it stayed."""
+        assert self.setup_id is not None
+        if status is StageStatus.RUNNING:
+            self.ledger.update(
+                self.setup_id, resume_at=ResumeAt.CLOUD, connected_at=self.flow.services.now()
+            )
+        elif status is StageStatus.FAILED:
+            self.ledger.update(self.setup_id, resume_at=ResumeAt.DEVICE)
 
     def _record(self) -> None:
         if self.setup_id is not None:
