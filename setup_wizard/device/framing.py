@@ -100,5 +100,17 @@ class TcpReply:
         is_scan = self._data.startswith(_SCAN_START, self._start)
         return is_scan and _SCAN_END.search(bytes(self._data[-_SCAN_END_WINDOW:])) is not None
 
+    @property
+    def cut_short(self) -> bool:
+        """A scan began and did not end. The device streams a scan as it finds the networks
+        (``ScanAPCommand`` writes each entry as the radio reports it), so one that resets or
+        loses power meanwhile leaves the start of a list, which EOF must not pass off as the
+        whole reply. (Other replies are written at once: a broken one is unreadable.)"""
+        return (
+            self._start >= 0
+            and self._data.startswith(_SCAN_START, self._start)
+            and not self.complete
+        )
+
     def payload(self) -> bytes:
         return reply_payload(bytes(self._data))

@@ -152,6 +152,8 @@ async def tcp_exchange(
                 if len(reply) + len(chunk) > MAX_REPLY_BYTES:
                     raise ForeignReplyError(_TOO_LONG)
                 reply.feed(chunk)
+            if reply.cut_short:
+                raise ConnectionResetError("closed before the reply ended")
     except TimeoutError as error:
         raise IncompleteReplyError(Transport.TCP, reply.data, timed_out=True) from error
     except OSError as error:
