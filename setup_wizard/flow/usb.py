@@ -130,6 +130,8 @@ class UsbConnector:
         self._home: str | None = None
         self._looked: dict[str, float] = {}
         """When each port was last asked (monotonic seconds)."""
+        self._serials: dict[str, str | None] = {}
+        """The USB serial number (the device ID) each port was last listed with."""
 
     @property
     def home_network(self) -> str | None:
@@ -151,9 +153,14 @@ class UsbConnector:
         """Photons in listening mode on a cable, not already being set up, by device ID."""
         ports = [port for port in await self.ports() if port.path not in self._busy]
         listed = {port.path for port in ports} | self._busy
-        for known in (self._ids, self.unopenable, self._looked):
+        for known in (self._ids, self.unopenable, self._looked, self._serials):
             for gone in set(known) - listed:
                 del known[gone]
+        for port in ports:  # another Photon on a port seen before (swapped): new, ask at once
+            if self._serials.get(port.path, port.serial_number) != port.serial_number:
+                self._looked.pop(port.path, None)
+                self._ids.pop(port.path, None)
+            self._serials[port.path] = port.serial_number
         now, recheck = time.monotonic(), self._settings.recheck
         due = [p.path for p in ports if now - self._looked.get(p.path, -recheck) >= recheck]
         for path in due:  # now, so that a look running meanwhile does not ask them twice
