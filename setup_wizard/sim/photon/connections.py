@@ -72,14 +72,19 @@ class SetupServer:
         self.port = port
 
     async def start(self) -> None:
+        # Kept before it serves: asyncio.start_server, cancelled in the loop turn it waits
+        # once serving, loses a server that listens for good (a device powered off as it
+        # opens listening mode).
         self._server = await asyncio.start_server(
             self._on_client,
             self._host,
             self._requested_port,
             reuse_address=True,
             limit=self._stream_limit,
+            start_serving=False,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        await self._server.start_serving()
 
     async def stop(self) -> None:
         """Stop listening and drop every client, as the device does when the SoftAP goes."""
