@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 BUNDLE_DIR := dist/photon-setup
 BUNDLE := $(BUNDLE_DIR)/photon-setup
 
-.PHONY: run test lint bench interop translations dist validators clean
+.PHONY: run test lint bench reliability soak interop translations dist validators clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,16 @@ test: lint $(BUNDLE) validators
 
 bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+# The fault matrix (docs/reliability.md): every fault at every step against the simulators,
+# printed as a table; the same cells run as tests in `make test`.
+reliability: $(STAMP)
+	$(BIN)/python tools/fault_matrix.py $(ARGS)
+
+# The soak (docs/reliability.md): 100 simulated devices in a row on the bench with faults at
+# random, and what the run leaks; `make test` runs a dozen of them (tests/soak).
+soak: $(STAMP)
+	$(BIN)/python bench/bench_soak.py $(ARGS)
 
 # Particle's own clients against our simulator (needs node and npm; not part of `make test`).
 interop: $(STAMP)
