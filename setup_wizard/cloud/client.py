@@ -599,6 +599,7 @@ class CloudClient:
                 log.info("no event stream (%s): looking the device up only", type(refused).__name__)
                 return
             except CloudError as failed:
+                _raise_if_cancelling(failed)
                 refusals += 1
                 delay = self._stream_pause(failed, refusals)
                 log.info(
@@ -648,6 +649,7 @@ class CloudClient:
             try:
                 response = await self._http.send(request, auth=auth, stream=stream)
             except _BROKEN_ANSWER as exc:
+                _raise_if_cancelling(exc)
                 failures += 1
                 log.info("%s %s failed: %s", call.method, call.path, type(exc).__name__)
                 retry = call.operation.retry
@@ -756,6 +758,15 @@ def _fresh(device: Device, since: datetime | None) -> bool:
     """Whether the device's status comes from a handshake at or after ``since``."""
     handshake = device.last_handshake_at
     return since is None or not device.online or handshake is None or handshake >= since
+
+
+def _raise_if_cancelling(failure: BaseException) -> None:
+    """A connection broken because this task is being cancelled (a caller's time limit)
+    can surface as a transport error; retrying it would swallow the cancellation, and the
+    caller's limit would never come. Go on being cancelled instead."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError from failure
 
 
 async def _cancelled(task: asyncio.Task[Any]) -> None:
