@@ -8,6 +8,7 @@ referenced until they end (the event loop holds only weak references).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -44,6 +45,7 @@ class StepRunner:
         previous = self._current or self._stopped
         self._stopped = None
         task = asyncio.ensure_future(self._after(previous, step))
+        task.add_done_callback(lambda _task: _close_if_never_started(step))
         self._current, self._name = task, name
         if done is not None:
             task.add_done_callback(done)
@@ -75,3 +77,10 @@ class StepRunner:
         task = self._stopped
         if task is not None:
             await asyncio.wait({task})
+
+
+def _close_if_never_started(step: Coroutine[Any, Any, Any]) -> None:
+    """A step stopped before its task first ran never started: close it, so that it is not
+    reported as a coroutine never awaited."""
+    if inspect.getcoroutinestate(step) == inspect.CORO_CREATED:
+        step.close()

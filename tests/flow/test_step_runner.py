@@ -33,3 +33,21 @@ async def test_a_step_started_right_after_a_stop_runs_once_the_stopped_one_clean
     assert await step == "connected"
     assert order == ["the wait cleaned up", "connected"]
     assert not runner.busy
+
+
+async def test_a_step_stopped_before_it_ran_is_closed_not_left_unawaited() -> None:
+    """Stopped in the same moment it was started (a click, then Back), the step never runs;
+    Python would otherwise report its coroutine as never awaited."""
+    runner = StepRunner()
+    ran: list[str] = []
+
+    async def step() -> None:
+        ran.append("ran")
+
+    coroutine = step()
+    task = runner.start("step", coroutine)
+    runner.stop()
+    await asyncio.wait({task})
+    assert task.cancelled()
+    assert ran == []
+    assert coroutine.cr_frame is None, "closed"
