@@ -8,34 +8,17 @@ headless tests' helpers (``tests/headless``) run the command as a script would.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 import pytest
+from wizard_loop import use_wizard_and_headless_helpers, wizard_loop_factory
 
-TESTS = Path(__file__).resolve().parent.parent
-WIZARD_TESTS = TESTS / "wizard"
-for helpers in (WIZARD_TESTS, TESTS / "headless"):  # wizard_helpers, headless_helpers, …
-    if str(helpers) not in sys.path:
-        sys.path.append(str(helpers))
-
-
-def _wizard_loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
-    """``tests/wizard/conftest.py``'s qasync loop (one definition for both folders)."""
-    spec = importlib.util.spec_from_file_location("wizard_conftest", WIZARD_TESTS / "conftest.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    factory: Callable[[], asyncio.AbstractEventLoop] = module._qasync_loop
-    return factory
+use_wizard_and_headless_helpers()
 
 
 def pytest_asyncio_loop_factories(
     config: pytest.Config, item: pytest.Item
 ) -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
     if item.path.name == "test_signin_safety_wizard.py":
-        return {"qasync": _wizard_loop_factory()}
+        return {"qasync": wizard_loop_factory()}
     return {"asyncio": asyncio.new_event_loop}
