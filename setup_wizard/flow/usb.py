@@ -89,11 +89,10 @@ class UsbLink:
         """Nothing to fetch: the password goes over the cable as typed (no key needed)."""
 
     async def scan(self) -> list[WifiNetwork]:
-        assert self._wifi is not None
-        return [as_wifi_network(n) for n in await self._wifi.nearby_networks()]
+        return await _nearby_networks(self._wifi)
 
     def check(self, choice: WifiChoice, password: WifiPassword | None) -> None:
-        check_usb_input(_ssid_bytes(choice), choice.security, password)
+        UsbConnector.check(choice, password)
 
     async def set_claim_code(self, code: ClaimCode) -> None:
         await self._console.set_claim_code(code)
@@ -104,6 +103,11 @@ class UsbLink:
     async def connect(self) -> ConnectResult:
         """The console's "Awesome" already sent the Photon on its way: nothing to send."""
         return ConnectResult.ACCEPTED
+
+
+async def _nearby_networks(wifi: PhotonWifi | None) -> list[WifiNetwork]:
+    """The computer's scan as Photon scan results (none where it has no Wi-Fi to ask)."""
+    return [] if wifi is None else [as_wifi_network(n) for n in await wifi.nearby_networks()]
 
 
 def _ssid_bytes(choice: WifiChoice) -> bytes:
@@ -226,9 +230,7 @@ class UsbConnector:
 
     async def nearby_networks(self) -> list[WifiNetwork]:
         """The computer's scan, as a link's ``scan`` gives it (ScanUnavailable: type it)."""
-        if self._wifi is None:
-            return []
-        return [as_wifi_network(n) for n in await self._wifi.nearby_networks()]
+        return await _nearby_networks(self._wifi)
 
     async def current_network(self) -> str | None:
         """The Wi-Fi this computer is on now (to suggest it), None when unknown."""
